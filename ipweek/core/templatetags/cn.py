@@ -1,0 +1,34 @@
+import datetime as dt
+
+from django import template
+from django.utils import translation
+
+from ipweek.core import cn
+
+register = template.Library()
+
+
+@register.filter
+def cn_date(value: dt.date | dt.datetime | None) -> str:
+    """2026年4月20日 in Chinese; ISO-like 20 April 2026 in English."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if translation.get_language() == "en":
+        return f"{value.day} {value:%B} {value.year}"
+    return cn.cn_date(value)
+
+
+@register.filter
+def cn_weekday(value: dt.date) -> str:
+    if translation.get_language() == "en":
+        return f"{value:%A}"
+    return cn.cn_weekday(value)
+
+
+@register.filter
+def cn_month_day(value: dt.date) -> str:
+    if translation.get_language() == "en":
+        return f"{value.day} {value:%b}"
+    return cn.cn_month_day(value)
