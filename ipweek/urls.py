@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("accounts/", include("ipweek.accounts.urls")),
+    path("display/", include("ipweek.core.urls")),
     path("", include("ipweek.campaigns.urls")),
 ]
 

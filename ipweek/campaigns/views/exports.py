@@ -1,0 +1,16 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+
+from ipweek.campaigns.exporters import attachment
+from ipweek.campaigns.permissions import get_campaign_for_user
+from ipweek.documents.exporters import export_plan
+
+
+@login_required
+def plan_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The plan as DOCX, PDF or Markdown, for anyone who may read the campaign."""
+    campaign, _access = get_campaign_for_user(request.user, pk)
+    if fmt not in {"docx", "pdf", "md"}:
+        raise Http404
+    content, content_type, filename = export_plan(campaign, fmt)
+    return attachment(content, content_type, filename)
