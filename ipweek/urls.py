@@ -4,8 +4,10 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from ipweek.api.urls import api
+from ipweek.core.views import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

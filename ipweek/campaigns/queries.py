@@ -47,9 +47,11 @@ class ScheduleDay:
 
 @dataclass
 class Schedule:
-    """The week day by day, what falls outside it, and what has no date (宣传周期间)."""
+    """The week day by day, what spans several days, what falls outside the week,
+    and what has no date at all (宣传周期间)."""
 
     days: list[ScheduleDay]
+    spanning: list[Activity]
     outside_week: list[Activity]
     undated: list[Activity]
 
@@ -58,17 +60,23 @@ def _sort_key(activity: Activity) -> tuple:
     return (activity.start_time is None, activity.start_time or dt.time(), activity.position, activity.pk)
 
 
+def _date_key(activity: Activity) -> tuple:
+    return (activity.start_date, *_sort_key(activity))
+
+
 def week_schedule(campaign: Campaign, activities: list[Activity]) -> Schedule:
-    """Lay activities out on the campaign's days; an activity over several days shows on each."""
+    """Lay one-day activities out on the campaign's days; list the rest beside the grid."""
     live = [a for a in activities if a.status != Activity.Status.CANCELLED]
-    days = [
-        ScheduleDay(day, sorted((a for a in live if a.occurs_on(day)), key=_sort_key)) for day in campaign.days
-    ]
-    outside = [
-        a for a in live if a.is_dated and not any(a.occurs_on(day) for day in campaign.days)
-    ]
-    undated = [a for a in live if not a.is_dated]
-    return Schedule(days=days, outside_week=sorted(outside, key=lambda a: (a.start_date, _sort_key(a))), undated=undated)
+    in_week = [a for a in live if a.is_dated and any(a.occurs_on(day) for day in campaign.days)]
+    one_day = [a for a in in_week if a.last_date == a.start_date]
+    days = [ScheduleDay(day, sorted((a for a in one_day if a.start_date == day), key=_sort_key)) for day in campaign.days]
+    in_week_ids = {a.pk for a in in_week}
+    return Schedule(
+        days=days,
+        spanning=sorted((a for a in in_week if a.last_date != a.start_date), key=_date_key),
+        outside_week=sorted((a for a in live if a.is_dated and a.pk not in in_week_ids), key=_date_key),
+        undated=[a for a in live if not a.is_dated],
+    )
 
 
 @dataclass

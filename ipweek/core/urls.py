@@ -4,4 +4,6 @@ from ipweek.core import views
 
 app_name = "core"
 
-urlpatterns = [path("large-type/", views.large_type, name="large_type")]
+urlpatterns = [
+    path("large-type/", views.large_type, name="large_type"),
+]

@@ -12,3 +12,8 @@ def large_type(request: HttpRequest) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         target = "/"
     return redirect(target)
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness probe for load balancers; also the bare-view baseline of the benchmarks."""
+    return HttpResponse("ok", content_type="text/plain")
