@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _server import demo_server, login_cookie, measure  # noqa: E402
+from _server import demo_server, login_cookie, measure
 
 SECONDS = 4.0
 CONCURRENCY = 8

@@ -22,7 +22,9 @@ class CampaignForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = self.fields["region"].queryset.order_by("code")
-        self.fields["organiser"].queryset = Unit.objects.filter(kind=Unit.Kind.IP_OFFICE, is_active=True).select_related("region")
+        self.fields["organiser"].queryset = Unit.objects.filter(
+            kind=Unit.Kind.IP_OFFICE, is_active=True
+        ).select_related("region")
         self.fields["parent"].queryset = Campaign.objects.select_related("region").order_by("-year")
         self.fields["start_date"].required = False
         self.fields["end_date"].required = False
@@ -36,7 +38,12 @@ class CampaignForm(forms.ModelForm):
 
 class CloneForm(forms.Form):
     year = forms.IntegerField(label=_("New year"), min_value=2009, max_value=2100)
-    title = forms.CharField(label=_("Title"), max_length=200, required=False, help_text=_("Leave empty to reuse the old title with the new year."))
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to reuse the old title with the new year."),
+    )
 
 
 class SectionForm(forms.ModelForm):

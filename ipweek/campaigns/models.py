@@ -41,7 +41,9 @@ class Campaign(models.Model):
 
     year = models.PositiveIntegerField(_("year"))
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
-    region = models.ForeignKey("units.Region", on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("region"))
+    region = models.ForeignKey(
+        "units.Region", on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("region")
+    )
     organiser = models.ForeignKey(
         "units.Unit", on_delete=models.PROTECT, related_name="organised_campaigns", verbose_name=_("organiser")
     )
@@ -51,7 +53,11 @@ class Campaign(models.Model):
     end_date = models.DateField(_("end date"))
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
         verbose_name=_("parent campaign"),
     )
     # The official document (红头文件) that issues the plan.
@@ -128,7 +134,9 @@ class PlanItem(models.Model):
     """A numbered item of a section, printed as （一）（二）… under its heading."""
 
     section = models.ForeignKey(PlanSection, on_delete=models.CASCADE, related_name="items")
-    title = models.CharField(_("title"), max_length=120, blank=True, help_text=_("Optional lead-in, e.g. 深入宣传，把握导向"))
+    title = models.CharField(
+        _("title"), max_length=120, blank=True, help_text=_("Optional lead-in, e.g. 深入宣传，把握导向")
+    )
     body = models.TextField(_("text"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
 
@@ -176,7 +184,11 @@ class Activity(models.Model):
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="activities")
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
         verbose_name=_("part of"),
     )
     title = models.CharField(_("title"), max_length=200)

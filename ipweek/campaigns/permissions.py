@@ -51,8 +51,7 @@ class CampaignAccess:
         if not self.liaison_unit_ids or not self.campaign.is_editable:
             return False
         return any(
-            role.unit_id in self.liaison_unit_ids and role.role in _EDITING_ROLES
-            for role in activity.unit_roles.all()
+            role.unit_id in self.liaison_unit_ids and role.role in _EDITING_ROLES for role in activity.unit_roles.all()
         )
 
     def can_see_activity(self, activity: Activity) -> bool:
@@ -68,9 +67,10 @@ def access_for(user: User, campaign: Campaign) -> CampaignAccess:
         return CampaignAccess(campaign=campaign)
     memberships = list(Membership.objects.filter(user=user, campaign=campaign).values_list("role", "unit_id"))
     ancestors = _ancestor_ids(campaign)
-    is_higher = bool(ancestors) and Membership.objects.filter(
-        user=user, campaign_id__in=ancestors, role__in=_READERS_OF_CHILDREN
-    ).exists()
+    is_higher = (
+        bool(ancestors)
+        and Membership.objects.filter(user=user, campaign_id__in=ancestors, role__in=_READERS_OF_CHILDREN).exists()
+    )
     return CampaignAccess(
         campaign=campaign,
         roles=frozenset(role for role, _unit in memberships),

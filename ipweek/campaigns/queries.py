@@ -69,7 +69,9 @@ def week_schedule(campaign: Campaign, activities: list[Activity]) -> Schedule:
     live = [a for a in activities if a.status != Activity.Status.CANCELLED]
     in_week = [a for a in live if a.is_dated and any(a.occurs_on(day) for day in campaign.days)]
     one_day = [a for a in in_week if a.last_date == a.start_date]
-    days = [ScheduleDay(day, sorted((a for a in one_day if a.start_date == day), key=_sort_key)) for day in campaign.days]
+    days = [
+        ScheduleDay(day, sorted((a for a in one_day if a.start_date == day), key=_sort_key)) for day in campaign.days
+    ]
     in_week_ids = {a.pk for a in in_week}
     return Schedule(
         days=days,
@@ -94,7 +96,9 @@ def responsibility_matrix(activities: list[Activity]) -> list[MatrixRow]:
             units.setdefault(role.unit_id, role.unit)
             roles[(role.unit_id, activity.pk)] = role.role
     rows = [MatrixRow(unit, [roles.get((unit.pk, a.pk), "") for a in activities]) for unit in units.values()]
-    rows.sort(key=lambda row: (-row.marks.count(ActivityUnit.Role.LEAD), -sum(bool(m) for m in row.marks), row.unit.name))
+    rows.sort(
+        key=lambda row: (-row.marks.count(ActivityUnit.Role.LEAD), -sum(bool(m) for m in row.marks), row.unit.name)
+    )
     return rows
 
 
@@ -103,7 +107,9 @@ def units_for_campaign(campaign: Campaign) -> QuerySet[Unit]:
     regions = Region.objects.filter(Q(pk=campaign.region_id) | Q(parent_id=campaign.region_id))
     return (
         Unit.objects.filter(
-            Q(region__in=regions, is_active=True) | Q(activity_roles__activity__campaign=campaign) | Q(pk=campaign.organiser_id)
+            Q(region__in=regions, is_active=True)
+            | Q(activity_roles__activity__campaign=campaign)
+            | Q(pk=campaign.organiser_id)
         )
         .select_related("region")
         .distinct()

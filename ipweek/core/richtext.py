@@ -15,7 +15,10 @@ def sanitize_rich_text(html: str, *, field: str = "body") -> str:
     limit = settings.IPWEEK_RICH_TEXT_MAX_CHARS
     if len(html) > limit:
         raise ValidationError(
-            {field: _("The text is too long: %(length)d characters, at most %(limit)d.") % {"length": len(html), "limit": limit}}
+            {
+                field: _("The text is too long: %(length)d characters, at most %(limit)d.")
+                % {"length": len(html), "limit": limit}
+            }
         )
     if "\x00" in html:
         raise ValidationError({field: _("The text contains characters that are not allowed.")})

@@ -9,7 +9,9 @@ def large_type(request: HttpRequest) -> HttpResponse:
     """Toggle large type (适老化) for this browser session; works without JavaScript."""
     request.session["large_type"] = not request.session.get("large_type", False)
     target = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = "/"
     return redirect(target)
 

@@ -111,7 +111,10 @@ def change_campaign_status(*, campaign: Campaign, status: str, actor: User) -> C
         if missing:
             titles = "、".join(activity.title for activity in missing[:5])
             raise ValidationError(
-                {"status": _("Every activity needs a lead unit before the plan is issued: %(titles)s.") % {"titles": titles}}
+                {
+                    "status": _("Every activity needs a lead unit before the plan is issued: %(titles)s.")
+                    % {"titles": titles}
+                }
             )
     old = campaign.status
     campaign.status = status

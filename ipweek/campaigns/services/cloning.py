@@ -5,7 +5,7 @@ import datetime as dt
 from django.db import transaction
 
 from ipweek.accounts.models import User
-from ipweek.campaigns.models import Activity, ActivityUnit, Campaign, PlanItem, PlanSection
+from ipweek.campaigns.models import Activity, ActivityUnit, Campaign, PlanItem
 from ipweek.campaigns.services.campaigns import create_campaign
 from ipweek.campaigns.themes import theme_for_year
 from ipweek.core.audit import record_audit

@@ -81,13 +81,21 @@ def test_save_activity_keeps_the_date_phrase_beside_parsed_dates(campaign, admin
     activity = services.save_activity(
         campaign=campaign,
         actor=admin_zhang,
-        data=activity_data(date_text="4月21日（暂定）上午9:30", start_date=dt.date(2027, 4, 21),
-                           start_time=dt.time(9, 30), is_tentative=True),  # fmt: skip
+        data=activity_data(
+            date_text="4月21日（暂定）上午9:30",
+            start_date=dt.date(2027, 4, 21),
+            start_time=dt.time(9, 30),
+            is_tentative=True,
+        ),
         units=UnitAssignment(lead=[unit_a], supporting=[unit_b]),
     )
 
     activity.refresh_from_db()
-    assert (activity.date_text, activity.start_time, activity.is_tentative) == ("4月21日（暂定）上午9:30", dt.time(9, 30), True)
+    assert (activity.date_text, activity.start_time, activity.is_tentative) == (
+        "4月21日（暂定）上午9:30",
+        dt.time(9, 30),
+        True,
+    )
     assert [(r.unit, r.role) for r in activity.unit_roles.all()] == [(unit_a, "lead"), (unit_b, "supporting")]
 
 
@@ -128,7 +136,10 @@ def test_save_activity_needs_a_lead_unit_once_the_plan_is_issued(campaign, admin
 def test_save_activity_refuses_a_unit_in_two_roles(campaign, admin_zhang, unit_a):
     with pytest.raises(ValidationError) as error:
         services.save_activity(
-            campaign=campaign, actor=admin_zhang, data=activity_data(), units=UnitAssignment(lead=[unit_a], supporting=[unit_a])
+            campaign=campaign,
+            actor=admin_zhang,
+            data=activity_data(),
+            units=UnitAssignment(lead=[unit_a], supporting=[unit_a]),
         )
 
     assert "units" in error.value.message_dict
@@ -138,7 +149,9 @@ def test_save_activity_sanitises_the_description(campaign, admin_zhang, unit_a):
     activity = services.save_activity(
         campaign=campaign,
         actor=admin_zhang,
-        data=activity_data(description='<p onclick="x()">现场咨询<script>alert(1)</script></p><a href="javascript:x">链接</a>'),
+        data=activity_data(
+            description='<p onclick="x()">现场咨询<script>alert(1)</script></p><a href="javascript:x">链接</a>'
+        ),
         units=UnitAssignment(lead=[unit_a]),
     )
 
@@ -152,14 +165,17 @@ def test_save_activity_sanitises_the_description(campaign, admin_zhang, unit_a):
 def test_save_activity_refuses_oversized_rich_text(campaign, admin_zhang, unit_a):
     with pytest.raises(ValidationError) as error:
         services.save_activity(
-            campaign=campaign, actor=admin_zhang, data=activity_data(description="长" * 101), units=UnitAssignment(lead=[unit_a])
+            campaign=campaign,
+            actor=admin_zhang,
+            data=activity_data(description="长" * 101),
+            units=UnitAssignment(lead=[unit_a]),
         )
 
     assert "description" in error.value.message_dict
 
 
 def test_move_plan_section_swaps_neighbours(campaign, admin_zhang):
-    first, second, third = (PlanSectionFactory(campaign=campaign, heading=h) for h in ("一", "二", "三"))
+    first, _second, third = (PlanSectionFactory(campaign=campaign, heading=h) for h in ("一", "二", "三"))
 
     moved = services.move_plan_section(section=third, actor=admin_zhang, direction="up")
     at_top = services.move_plan_section(section=first, actor=admin_zhang, direction="up")
@@ -201,9 +217,17 @@ def test_clone_campaign_moves_dates_takes_theme_and_keeps_units(campaign, admin_
 
     new_parent = clone.activities.get(title="培训")
     new_child = clone.activities.get(title="子培训")
-    assert (clone.start_date, clone.end_date, clone.theme) == (dt.date(2028, 4, 20), dt.date(2028, 4, 26), "二〇二八年主题")
+    assert (clone.start_date, clone.end_date, clone.theme) == (
+        dt.date(2028, 4, 20),
+        dt.date(2028, 4, 26),
+        "二〇二八年主题",
+    )
     assert clone.title == "2028年示例市知识产权宣传周活动方案"
-    assert (new_parent.start_date, new_parent.date_text, new_parent.status) == (dt.date(2028, 4, 23), "2028年4月23日", "draft")
+    assert (new_parent.start_date, new_parent.date_text, new_parent.status) == (
+        dt.date(2028, 4, 23),
+        "2028年4月23日",
+        "draft",
+    )
     assert new_child.parent == new_parent
     assert [(r.unit, r.role) for r in new_child.unit_roles.all()] == [(unit_b, "supporting")]
     assert clone.sections.get().heading == "活动时间"

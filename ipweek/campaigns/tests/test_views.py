@@ -29,7 +29,9 @@ def activity_post(unit, **overrides):
 # --- anonymous visitors --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["dashboard", "plan", "activities", "schedule", "matrix", "matrix_xlsx", "edit", "clone"])
+@pytest.mark.parametrize(
+    "name", ["dashboard", "plan", "activities", "schedule", "matrix", "matrix_xlsx", "edit", "clone"]
+)
 def test_campaign_pages_send_anonymous_visitors_to_login(client, campaign, name):
     response = client.get(url(name, campaign.pk))
 
@@ -103,7 +105,13 @@ def test_parent_campaign_office_reads_child_campaign(client, campaign):
 
 def test_campaign_create_by_office_staff(client, admin_zhang, campaign):
     client.force_login(admin_zhang)
-    data = {"year": 2029, "level": "city", "region": campaign.region.pk, "organiser": campaign.organiser.pk, "title": "2029年方案"}
+    data = {
+        "year": 2029,
+        "level": "city",
+        "region": campaign.region.pk,
+        "organiser": campaign.organiser.pk,
+        "title": "2029年方案",
+    }
 
     response = client.post(url("create"), data)
 
@@ -122,7 +130,13 @@ def test_campaign_create_refused_for_liaison(client, coordinator_li):
 
 def test_campaign_create_duplicate_shows_chinese_error(client, admin_zhang, campaign):
     client.force_login(admin_zhang)
-    data = {"year": 2027, "level": "city", "region": campaign.region.pk, "organiser": campaign.organiser.pk, "title": "重复"}
+    data = {
+        "year": 2027,
+        "level": "city",
+        "region": campaign.region.pk,
+        "organiser": campaign.organiser.pk,
+        "title": "重复",
+    }
 
     response = client.post(url("create"), data)
 
@@ -236,7 +250,9 @@ def test_plan_editor_is_read_only_for_liaison(client, coordinator_li, campaign):
 def test_section_add_appends_a_section(client, admin_zhang, campaign):
     client.force_login(admin_zhang)
 
-    response = client.post(url("section_add", campaign.pk), {"heading": "活动主题", "kind": "theme", "body": "<p>主题</p>"})
+    response = client.post(
+        url("section_add", campaign.pk), {"heading": "活动主题", "kind": "theme", "body": "<p>主题</p>"}
+    )
 
     assert response.status_code == 302
     assert campaign.sections.get().heading == "活动主题"
@@ -256,7 +272,8 @@ def test_section_edit_strips_scripts(client, admin_zhang, campaign):
     client.force_login(admin_zhang)
 
     response = client.post(
-        url("section_edit", campaign.pk, section.pk), {"heading": "指导思想", "kind": "guiding_ideology", "body": "<p>好<script>x</script></p>"}
+        url("section_edit", campaign.pk, section.pk),
+        {"heading": "指导思想", "kind": "guiding_ideology", "body": "<p>好<script>x</script></p>"},
     )
 
     section.refresh_from_db()
@@ -276,7 +293,10 @@ def test_section_edit_refused_for_viewer(client, viewer_zhao, campaign):
 
 
 def test_section_move_and_delete_for_office(client, admin_zhang, campaign):
-    first, second = PlanSectionFactory(campaign=campaign, heading="甲"), PlanSectionFactory(campaign=campaign, heading="乙")
+    first, second = (
+        PlanSectionFactory(campaign=campaign, heading="甲"),
+        PlanSectionFactory(campaign=campaign, heading="乙"),
+    )
     client.force_login(admin_zhang)
 
     client.post(url("section_move", campaign.pk, second.pk), {"direction": "up"})
@@ -435,7 +455,9 @@ def test_viewer_cannot_create_activity(client, viewer_zhao, campaign, unit_a):
 def test_activity_create_rejects_unknown_unit(client, admin_zhang, campaign):
     client.force_login(admin_zhang)
 
-    response = client.post(url("activity_create", campaign.pk), {**activity_post(campaign.organiser), "lead_units": [999999]})
+    response = client.post(
+        url("activity_create", campaign.pk), {**activity_post(campaign.organiser), "lead_units": [999999]}
+    )
 
     assert response.status_code == 400
     assert not campaign.activities.exists()

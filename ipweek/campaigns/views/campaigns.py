@@ -18,9 +18,10 @@ from ipweek.units.models import Membership
 @login_required
 def campaign_list(request: HttpRequest) -> HttpResponse:
     campaigns = queries.campaign_list_for(request.user)
-    can_create = request.user.is_superuser or Membership.objects.filter(
-        user=request.user, role=Membership.Role.OFFICE_STAFF
-    ).exists()
+    can_create = (
+        request.user.is_superuser
+        or Membership.objects.filter(user=request.user, role=Membership.Role.OFFICE_STAFF).exists()
+    )
     return render(request, "campaigns/list.html", {"campaigns": campaigns, "can_create": can_create})
 
 
@@ -104,7 +105,9 @@ def campaign_clone(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Cloned to %(year)s. Activities are drafts until confirmed.") % {"year": target.year})
+            messages.success(
+                request, _("Cloned to %(year)s. Activities are drafts until confirmed.") % {"year": target.year}
+            )
             return redirect(target)
     status = 400 if form.errors else 200
     return render(request, "campaigns/clone.html", {"form": form, "campaign": source}, status=status)

@@ -49,7 +49,12 @@ def section_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Section added."))
             return redirect(_editor_url(campaign, f"section-{section.pk}"))
-    context = {"campaign": campaign, "access": access, "sections": queries.sections_with_items(campaign), "section_form": form}
+    context = {
+        "campaign": campaign,
+        "access": access,
+        "sections": queries.sections_with_items(campaign),
+        "section_form": form,
+    }
     return render(request, "campaigns/plan.html", context, status=400)
 
 

@@ -46,7 +46,12 @@ class Command(BaseCommand):
         city = Region.objects.get(code=data.CITY["code"])
         county, _created = Region.objects.get_or_create(
             code=data.COUNTY["code"],
-            defaults={"name": data.COUNTY["name"], "level": Region.Level.COUNTY, "parent": city, "slug": data.COUNTY["slug"]},
+            defaults={
+                "name": data.COUNTY["name"],
+                "level": Region.Level.COUNTY,
+                "parent": city,
+                "slug": data.COUNTY["slug"],
+            },
         )
         return {"province": province, "city": city, "county": county}
 
@@ -90,7 +95,9 @@ class Command(BaseCommand):
 
     def _assignment(self, units: dict, lead: list, co: list, supporting: list) -> UnitAssignment:
         return UnitAssignment(
-            lead=[units[n] for n in lead], co_organiser=[units[n] for n in co], supporting=[units[n] for n in supporting]
+            lead=[units[n] for n in lead],
+            co_organiser=[units[n] for n in co],
+            supporting=[units[n] for n in supporting],
         )
 
     def _fill_city(self, campaign: Campaign, units: dict, actor: User) -> None:
@@ -106,11 +113,20 @@ class Command(BaseCommand):
                 campaign=campaign,
                 actor=actor,
                 data={
-                    "title": title, "category": category, "date_text": date_text, "start_date": start_date,
-                    "start_time": start_time, "end_date": end_date, "venue": venue, "mode": mode,
-                    "is_tentative": tentative, "description": description, "status": Activity.Status.CONFIRMED,
-                    "audience": "社会公众", "channels": "宣传周网络专题、微信公众号",
-                },  # fmt: skip
+                    "title": title,
+                    "category": category,
+                    "date_text": date_text,
+                    "start_date": start_date,
+                    "start_time": start_time,
+                    "end_date": end_date,
+                    "venue": venue,
+                    "mode": mode,
+                    "is_tentative": tentative,
+                    "description": description,
+                    "status": Activity.Status.CONFIRMED,
+                    "audience": "社会公众",
+                    "channels": "宣传周网络专题、微信公众号",
+                },
                 units=self._assignment(units, lead, co, supporting),
             )
             if category == "training":
@@ -123,10 +139,15 @@ class Command(BaseCommand):
                 campaign=campaign,
                 actor=actor,
                 data={
-                    "title": title, "category": "training", "date_text": date_text, "start_date": start_date,
-                    "start_time": start_time, "venue": parent.venue, "parent": parent,
+                    "title": title,
+                    "category": "training",
+                    "date_text": date_text,
+                    "start_date": start_date,
+                    "start_time": start_time,
+                    "venue": parent.venue,
+                    "parent": parent,
                     "status": Activity.Status.CONFIRMED,
-                },  # fmt: skip
+                },
                 units=UnitAssignment(lead=[units["@office"]]),
             )
 
@@ -145,12 +166,18 @@ class Command(BaseCommand):
             services.save_activity(
                 campaign=campaign,
                 actor=actor,
-                data={"title": title, "category": category, "date_text": date_text, "start_date": start_date,
-                      "start_time": start_time, "status": Activity.Status.CONFIRMED},  # fmt: skip
+                data={
+                    "title": title,
+                    "category": category,
+                    "date_text": date_text,
+                    "start_date": start_date,
+                    "start_time": start_time,
+                    "status": Activity.Status.CONFIRMED,
+                },
                 units=UnitAssignment(lead=[office]),
             )
 
     def _print_logins(self) -> None:
-        self.stdout.write(self.style.SUCCESS("IPWeek demo 2027 is ready. Demo logins (password: %s):" % data.PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"IPWeek demo 2027 is ready. Demo logins (password: {data.PASSWORD}):"))
         for username, display_name, role, _unit, campaign_key in data.USERS:
             self.stdout.write(f"  {username:<11} {Membership.Role(role).label:<24} {campaign_key:<9} {display_name}")
