@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from ipweek.campaigns.models import Activity, Campaign, PlanItem, PlanSection
 from ipweek.campaigns.queries import units_for_campaign
 from ipweek.campaigns.services.activities import UnitAssignment
-from ipweek.core.forms import DateInput, TimeInput
-from ipweek.units.models import Unit
+from ipweek.core.forms import DateInput, TimeInput, model_choice_field
+from ipweek.units.models import Region, Unit
 
 
 class CampaignForm(forms.ModelForm):
@@ -21,11 +21,11 @@ class CampaignForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = self.fields["region"].queryset.order_by("code")
-        self.fields["organiser"].queryset = Unit.objects.filter(
+        model_choice_field(self, "region").queryset = Region.objects.order_by("code")
+        model_choice_field(self, "organiser").queryset = Unit.objects.filter(
             kind=Unit.Kind.IP_OFFICE, is_active=True
         ).select_related("region")
-        self.fields["parent"].queryset = Campaign.objects.select_related("region").order_by("-year")
+        model_choice_field(self, "parent").queryset = Campaign.objects.select_related("region").order_by("-year")
         self.fields["start_date"].required = False
         self.fields["end_date"].required = False
         self.fields["start_date"].help_text = _("Leave empty for 20 April.")
@@ -93,7 +93,7 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         units = units_for_campaign(campaign)
         for name in ("lead_units", "co_organiser_units", "supporting_units"):
-            self.fields[name].queryset = units
+            model_choice_field(self, name).queryset = units
             self.fields[name].widget.attrs["size"] = 6
         parents = campaign.activities.filter(parent__isnull=True)
         if self.instance.pk:
@@ -102,7 +102,7 @@ class ActivityForm(forms.ModelForm):
             self.initial.setdefault("lead_units", [r.unit_id for r in roles if r.role == "lead"])
             self.initial.setdefault("co_organiser_units", [r.unit_id for r in roles if r.role == "co_organiser"])
             self.initial.setdefault("supporting_units", [r.unit_id for r in roles if r.role == "supporting"])
-        self.fields["parent"].queryset = parents
+        model_choice_field(self, "parent").queryset = parents
 
     def _post_clean(self) -> None:
         pass

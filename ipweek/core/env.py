@@ -57,7 +57,7 @@ def env_secret(name: str, *, default: str) -> str:
 
 def env_database(name: str, *, default: str) -> dict[str, Any]:
     url = os.environ.get(name) or default
-    config = dj_database_url.parse(url, conn_max_age=60)
+    config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     if config["ENGINE"].endswith("sqlite3"):
         config["CONN_MAX_AGE"] = 0
         config.setdefault("OPTIONS", {})

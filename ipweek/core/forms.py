@@ -23,3 +23,10 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, attrs: dict | None = None) -> None:
         super().__init__(attrs=attrs, format="%H:%M")
+
+
+def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """A form's model-choice field, typed, for narrowing its queryset."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - a programming error, not input
+    return field

@@ -28,7 +28,7 @@ class UnitAssignment:
     co_organiser: Sequence[Unit] = field(default_factory=list)
     supporting: Sequence[Unit] = field(default_factory=list)
 
-    def rows(self) -> list[tuple[Unit, str]]:
+    def rows(self) -> list[tuple[Unit, ActivityUnit.Role]]:
         return (
             [(unit, ActivityUnit.Role.LEAD) for unit in self.lead]
             + [(unit, ActivityUnit.Role.CO_ORGANISER) for unit in self.co_organiser]
@@ -68,7 +68,8 @@ def validate_activity(activity: Activity, campaign: Campaign, units: UnitAssignm
     if not activity.title.strip():
         errors["title"] = _("An activity needs a title.")
     _check_dates(activity, campaign, errors)
-    if activity.parent_id and (activity.parent_id == activity.pk or activity.parent.campaign_id != campaign.pk):
+    parent = activity.parent
+    if parent is not None and (parent.pk == activity.pk or parent.campaign_id != campaign.pk):
         errors["parent"] = _("Choose an activity of the same campaign.")
     if activity.budget is not None and activity.budget < 0:
         errors["budget"] = _("The budget cannot be negative.")

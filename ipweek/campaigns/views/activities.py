@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from ipweek.campaigns.forms import ActivityForm
 from ipweek.campaigns.models import Activity, ActivityUnit, Campaign
 from ipweek.campaigns.permissions import CampaignAccess, get_campaign_for_user
 from ipweek.core.forms import add_service_errors
+from ipweek.core.http import AuthenticatedHttpRequest
 
 
 def _activity_for_editing(access: CampaignAccess, campaign: Campaign, activity_id: int) -> Activity:
@@ -36,7 +37,7 @@ def _keeps_own_unit(access: CampaignAccess, form: ActivityForm) -> bool:
 
 
 @login_required
-def activity_list(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     campaign, access = get_campaign_for_user(request.user, pk)
     activities = queries.visible_activities(campaign, access)
     rows = [(activity, access.can_edit_activity(activity)) for activity in activities]
@@ -44,7 +45,7 @@ def activity_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     campaign, access = get_campaign_for_user(request.user, pk)
     if not (access.can_add_activity and campaign.is_editable):
         raise PermissionDenied
@@ -52,14 +53,14 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def activity_edit(request: HttpRequest, pk: int, activity_id: int) -> HttpResponse:
+def activity_edit(request: AuthenticatedHttpRequest, pk: int, activity_id: int) -> HttpResponse:
     campaign, access = get_campaign_for_user(request.user, pk)
     activity = _activity_for_editing(access, campaign, activity_id)
     return _activity_form(request, campaign, access, activity=activity)
 
 
 def _activity_form(
-    request: HttpRequest, campaign: Campaign, access: CampaignAccess, *, activity: Activity | None
+    request: AuthenticatedHttpRequest, campaign: Campaign, access: CampaignAccess, *, activity: Activity | None
 ) -> HttpResponse:
     initial = {} if activity else {"lead_units": sorted(access.liaison_unit_ids)}
     form = ActivityForm(request.POST or None, instance=activity, campaign=campaign, initial=initial)
@@ -83,7 +84,7 @@ def _activity_form(
 
 @login_required
 @require_POST
-def activity_delete(request: HttpRequest, pk: int, activity_id: int) -> HttpResponse:
+def activity_delete(request: AuthenticatedHttpRequest, pk: int, activity_id: int) -> HttpResponse:
     campaign, access = get_campaign_for_user(request.user, pk)
     activity = _activity_for_editing(access, campaign, activity_id)
     services.delete_activity(activity=activity, actor=request.user)

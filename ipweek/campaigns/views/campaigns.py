@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,12 +11,13 @@ from ipweek.campaigns.forms import CampaignForm, CloneForm
 from ipweek.campaigns.models import Activity, Campaign
 from ipweek.campaigns.permissions import get_campaign_for_user
 from ipweek.campaigns.services.campaigns import TRANSITIONS, activities_without_lead
-from ipweek.core.forms import add_service_errors
-from ipweek.units.models import Membership
+from ipweek.core.forms import add_service_errors, model_choice_field
+from ipweek.core.http import AuthenticatedHttpRequest
+from ipweek.units.models import Membership, Unit
 
 
 @login_required
-def campaign_list(request: HttpRequest) -> HttpResponse:
+def campaign_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     campaigns = queries.campaign_list_for(request.user)
     can_create = (
         request.user.is_superuser
@@ -26,13 +27,13 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def campaign_create(request: HttpRequest) -> HttpResponse:
+def campaign_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     offices = Membership.objects.filter(user=request.user, role=Membership.Role.OFFICE_STAFF).values("unit_id")
     if not (request.user.is_superuser or offices.exists()):
         raise PermissionDenied
     form = CampaignForm(request.POST or None)
     if not request.user.is_superuser:
-        form.fields["organiser"].queryset = form.fields["organiser"].queryset.filter(pk__in=offices)
+        model_choice_field(form, "organiser").queryset = Unit.objects.filter(pk__in=offices)
     if request.method == "POST" and form.is_valid():
         try:
             campaign = services.create_campaign(actor=request.user, **form.cleaned_data)
@@ -46,7 +47,7 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def campaign_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+def campaign_dashboard(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     campaign, access = get_campaign_for_user(request.user, pk)
     activities = queries.visible_activities(campaign, access)
     by_status = {status: sum(a.status == status for a in activities) for status in Activity.Status.values}
@@ -65,7 +66,7 @@ def campaign_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def campaign_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     campaign, _access = get_campaign_for_user(request.user, pk, manage=True)
     form = CampaignForm(request.POST or None, instance=campaign)
     if request.method == "POST" and form.is_valid():
@@ -83,7 +84,7 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def campaign_status(request: HttpRequest, pk: int) -> HttpResponse:
+def campaign_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     campaign, _access = get_campaign_for_user(request.user, pk, manage=True)
     try:
         services.change_campaign_status(campaign=campaign, status=request.POST.get("status", ""), actor=request.user)
@@ -96,7 +97,7 @@ def campaign_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def campaign_clone(request: HttpRequest, pk: int) -> HttpResponse:
+def campaign_clone(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     source, _access = get_campaign_for_user(request.user, pk, manage=True)
     form = CloneForm(request.POST or None, initial={"year": source.year + 1})
     if request.method == "POST" and form.is_valid():

@@ -1,14 +1,15 @@
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 
 from ipweek.campaigns.exporters import attachment
 from ipweek.campaigns.permissions import get_campaign_for_user
+from ipweek.core.http import AuthenticatedHttpRequest
 
 FORMATS = {"docx", "pdf", "md"}
 
 
 @login_required
-def plan_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def plan_export(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The plan as DOCX, PDF or Markdown, for anyone who may read the campaign."""
     campaign, _access = get_campaign_for_user(request.user, pk)
     if fmt not in FORMATS:

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,19 +13,21 @@ from ipweek.campaigns import queries, services
 from ipweek.campaigns.forms import ItemForm, SectionForm
 from ipweek.campaigns.models import Campaign, PlanItem, PlanSection
 from ipweek.campaigns.permissions import get_campaign_for_user
+from ipweek.campaigns.services.plan import Direction
 from ipweek.core.forms import add_service_errors
+from ipweek.core.http import AuthenticatedHttpRequest
 
 
 def _editor_url(campaign: Campaign, anchor: str = "") -> str:
     return reverse("campaigns:plan", args=[campaign.pk]) + (f"#{anchor}" if anchor else "")
 
 
-def _direction(request: HttpRequest) -> str:
+def _direction(request: AuthenticatedHttpRequest) -> Direction:
     return "up" if request.POST.get("direction") == "up" else "down"
 
 
 @login_required
-def plan_editor(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_editor(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     campaign, access = get_campaign_for_user(request.user, pk)
     context = {
         "campaign": campaign,
@@ -38,7 +40,7 @@ def plan_editor(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def section_add(request: HttpRequest, pk: int) -> HttpResponse:
+def section_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     campaign, access = get_campaign_for_user(request.user, pk, manage=True)
     form = SectionForm(request.POST)
     if form.is_valid():
@@ -59,7 +61,7 @@ def section_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def section_edit(request: HttpRequest, pk: int, section_id: int) -> HttpResponse:
+def section_edit(request: AuthenticatedHttpRequest, pk: int, section_id: int) -> HttpResponse:
     campaign, _access = get_campaign_for_user(request.user, pk, manage=True)
     section = get_object_or_404(PlanSection, pk=section_id, campaign=campaign)
     form = SectionForm(request.POST or None, instance=section)
@@ -77,7 +79,7 @@ def section_edit(request: HttpRequest, pk: int, section_id: int) -> HttpResponse
 
 @login_required
 @require_POST
-def section_move(request: HttpRequest, pk: int, section_id: int) -> HttpResponse:
+def section_move(request: AuthenticatedHttpRequest, pk: int, section_id: int) -> HttpResponse:
     campaign, _access = get_campaign_for_user(request.user, pk, manage=True)
     section = get_object_or_404(PlanSection, pk=section_id, campaign=campaign)
     services.move_plan_section(section=section, actor=request.user, direction=_direction(request))
@@ -86,7 +88,7 @@ def section_move(request: HttpRequest, pk: int, section_id: int) -> HttpResponse
 
 @login_required
 @require_POST
-def section_delete(request: HttpRequest, pk: int, section_id: int) -> HttpResponse:
+def section_delete(request: AuthenticatedHttpRequest, pk: int, section_id: int) -> HttpResponse:
     campaign, _access = get_campaign_for_user(request.user, pk, manage=True)
     section = get_object_or_404(PlanSection, pk=section_id, campaign=campaign)
     services.delete_plan_section(section=section, actor=request.user)
@@ -95,16 +97,16 @@ def section_delete(request: HttpRequest, pk: int, section_id: int) -> HttpRespon
 
 
 @login_required
-def item_add(request: HttpRequest, pk: int, section_id: int) -> HttpResponse:
+def item_add(request: AuthenticatedHttpRequest, pk: int, section_id: int) -> HttpResponse:
     return _item_form(request, pk, section_id, item_id=None)
 
 
 @login_required
-def item_edit(request: HttpRequest, pk: int, section_id: int, item_id: int) -> HttpResponse:
+def item_edit(request: AuthenticatedHttpRequest, pk: int, section_id: int, item_id: int) -> HttpResponse:
     return _item_form(request, pk, section_id, item_id=item_id)
 
 
-def _item_form(request: HttpRequest, pk: int, section_id: int, *, item_id: int | None) -> HttpResponse:
+def _item_form(request: AuthenticatedHttpRequest, pk: int, section_id: int, *, item_id: int | None) -> HttpResponse:
     campaign, _access = get_campaign_for_user(request.user, pk, manage=True)
     section = get_object_or_404(PlanSection, pk=section_id, campaign=campaign)
     item = get_object_or_404(PlanItem, pk=item_id, section=section) if item_id else None
@@ -126,7 +128,7 @@ def _item_form(request: HttpRequest, pk: int, section_id: int, *, item_id: int |
 
 @login_required
 @require_POST
-def item_move(request: HttpRequest, pk: int, section_id: int, item_id: int) -> HttpResponse:
+def item_move(request: AuthenticatedHttpRequest, pk: int, section_id: int, item_id: int) -> HttpResponse:
     campaign, _access = get_campaign_for_user(request.user, pk, manage=True)
     item = get_object_or_404(PlanItem, pk=item_id, section_id=section_id, section__campaign=campaign)
     services.move_plan_item(item=item, actor=request.user, direction=_direction(request))
@@ -135,7 +137,7 @@ def item_move(request: HttpRequest, pk: int, section_id: int, item_id: int) -> H
 
 @login_required
 @require_POST
-def item_delete(request: HttpRequest, pk: int, section_id: int, item_id: int) -> HttpResponse:
+def item_delete(request: AuthenticatedHttpRequest, pk: int, section_id: int, item_id: int) -> HttpResponse:
     campaign, _access = get_campaign_for_user(request.user, pk, manage=True)
     item = get_object_or_404(PlanItem, pk=item_id, section_id=section_id, section__campaign=campaign)
     services.delete_plan_item(item=item, actor=request.user)

@@ -1,15 +1,16 @@
 """The week's schedule and the responsibility matrix (units × activities)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from ipweek.campaigns import exporters, queries
 from ipweek.campaigns.permissions import get_campaign_for_user
+from ipweek.core.http import AuthenticatedHttpRequest
 
 
 @login_required
-def schedule(request: HttpRequest, pk: int) -> HttpResponse:
+def schedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     campaign, access = get_campaign_for_user(request.user, pk)
     activities = queries.visible_activities(campaign, access)
     context = {"campaign": campaign, "access": access, "schedule": queries.week_schedule(campaign, activities)}
@@ -17,7 +18,7 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def matrix(request: HttpRequest, pk: int) -> HttpResponse:
+def matrix(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     campaign, access = get_campaign_for_user(request.user, pk)
     activities = [a for a in queries.visible_activities(campaign, access) if a.parent_id is None]
     context = {
@@ -30,7 +31,7 @@ def matrix(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def matrix_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def matrix_xlsx(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     campaign, access = get_campaign_for_user(request.user, pk)
     activities = [a for a in queries.visible_activities(campaign, access) if a.parent_id is None]
     content = exporters.matrix_workbook(campaign, activities, queries.responsibility_matrix(activities))
