@@ -93,18 +93,17 @@ def _activity_details(activity: Activity) -> list[Block]:
     facts = [
         ("时间", activity_date_phrase(activity)),
         ("地点", activity.venue),
-        ("牵头单位", _unit_names(activity, lead=True)),
-        ("配合单位", _unit_names(activity, lead=False)),
+        ("牵头单位", _unit_names(activity, ActivityUnit.Role.LEAD)),
+        ("承办单位", _unit_names(activity, ActivityUnit.Role.CO_ORGANISER)),
+        ("配合单位", _unit_names(activity, ActivityUnit.Role.SUPPORTING)),
     ]
     line = "；".join(f"{label}：{value}" for label, value in facts if value)
     blocks: list[Block] = [Paragraph(line + "。")] if line else []
     return blocks + [Paragraph(text) for text in html_to_paragraphs(activity.description)]
 
 
-def _unit_names(activity: Activity, *, lead: bool) -> str:
-    # Co-organisers and supporting units both print as 配合单位.
-    roles = activity.unit_roles.all()
-    return "、".join(role.unit.name for role in roles if (role.role == ActivityUnit.Role.LEAD) == lead)
+def _unit_names(activity: Activity, role: str) -> str:
+    return "、".join(unit_role.unit.name for unit_role in activity.unit_roles.all() if unit_role.role == role)
 
 
 def activity_date_phrase(activity: Activity) -> str:

@@ -52,7 +52,7 @@ def test_plan_document_describes_activities_with_time_place_and_units(plan_campa
 
     texts = [block.text for block in doc.blocks if isinstance(block, Paragraph)]
     assert (
-        "时间：4月21日上午9:30；地点：市民广场；牵头单位：示例市市场监督管理局；配合单位：示例市教育局、示例日报社。"
+        "时间：4月21日上午9:30；地点：市民广场；牵头单位：示例市市场监督管理局；承办单位：示例日报社；配合单位：示例市教育局。"
         in texts
     )
     assert "时间：宣传周期间；牵头单位：示例市教育局。" in texts
