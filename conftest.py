@@ -21,6 +21,12 @@ from ipweek.campaigns.tests.factories import (
 from ipweek.units.models import Membership, Region, Unit
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Personas get hashed passwords; the production hasher is deliberately slow.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def region(db):
     return RegionFactory(code="990400", name="示例市", slug="shili", level=Region.Level.CITY)

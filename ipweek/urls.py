@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
+from ipweek.api import views as api_views
 from ipweek.api.urls import api
 from ipweek.core.views import healthz
 
@@ -10,6 +11,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", api_views.not_found),
     path("admin/", admin.site.urls),
     path("accounts/", include("ipweek.accounts.urls")),
     path("display/", include("ipweek.core.urls")),

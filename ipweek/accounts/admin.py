@@ -8,7 +8,7 @@ from ipweek.accounts.models import ApiToken, User
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (_("IPWeek"), {"fields": ("display_name", "phone")}),
     )
     list_display = ("username", "display_name", "email", "is_active", "is_superuser", "last_login")

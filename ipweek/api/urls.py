@@ -1,5 +1,10 @@
 """The JSON API v1, assembled from each app's ``api.py`` router."""
 
 from ipweek.api.base import api
+from ipweek.campaigns.api import router as campaigns_router
+from ipweek.units.api import router as units_router
+
+api.add_router("/campaigns", campaigns_router, tags=["campaigns"])
+api.add_router("/", units_router, tags=["units"])
 
 __all__ = ["api"]
