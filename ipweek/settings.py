@@ -10,10 +10,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("IPWEEK_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", default=False)
-SECRET_KEY = env_secret("SECRET_KEY", default="insecure-dev-key-change-me" if DEBUG else "")
-if not SECRET_KEY:
-    # Development default: stable per checkout, never used when SECRET_KEY is set.
-    SECRET_KEY = "ipweek-dev-only-" + str(BASE_DIR)
+# Production sets SECRET_KEY or SECRET_KEY_FILE; the fallback keeps `make run` working on a fresh clone
+# and is flagged by `ipweek check --deploy`.
+SECRET_KEY = env_secret("SECRET_KEY", default="") or f"django-insecure-ipweek-development-only-{BASE_DIR}"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 
