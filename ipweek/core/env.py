@@ -59,7 +59,7 @@ def env_database(name: str, *, default: str) -> dict[str, Any]:
     url = os.environ.get(name) or default
     config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     if config["ENGINE"].endswith("sqlite3"):
-        config["CONN_MAX_AGE"] = 0
+        config["CONN_MAX_AGE"] = 600  # keep the connection: its PRAGMAs cost more than most queries
         config.setdefault("OPTIONS", {})
         # WAL lets the public site read while staff write.
         config["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
