@@ -178,6 +178,9 @@ class Command(BaseCommand):
             )
 
     def _print_logins(self) -> None:
-        self.stdout.write(self.style.SUCCESS(f"IPWeek demo 2027 is ready. Demo logins (password: {data.PASSWORD}):"))
+        self.stdout.write(
+            self.style.SUCCESS(f"IPWeek demo {data.YEAR} is ready. Demo logins (password: {data.PASSWORD}):")
+        )
         for username, display_name, role, _unit, campaign_key in data.USERS:
-            self.stdout.write(f"  {username:<11} {Membership.Role(role).label:<24} {campaign_key:<9} {display_name}")
+            label = Membership.Role(role).label
+            self.stdout.write(f"  {username:<11} {label} · {campaign_key} · {display_name}")
