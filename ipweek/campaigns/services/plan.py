@@ -70,15 +70,21 @@ def _swap(siblings: list, index: int, direction: Direction) -> bool:
     return True
 
 
+def _move(row: PlanSection | PlanItem, siblings: models.QuerySet, *, actor: User, direction: Direction) -> bool:
+    ordered = list(siblings.select_for_update())
+    index = next(i for i, sibling in enumerate(ordered) if sibling.pk == row.pk)
+    moved = _swap(ordered, index, direction)
+    if moved:
+        campaign_id = row.campaign_id if isinstance(row, PlanSection) else row.section.campaign_id
+        action = "section.moved" if isinstance(row, PlanSection) else "item.moved"
+        record_audit(actor=actor, action=action, obj=row, campaign_id=campaign_id, to=direction)
+    return moved
+
+
 @transaction.atomic
 def move_plan_section(*, section: PlanSection, actor: User, direction: Direction) -> bool:
     """Move a section one place up or down; returns False at either end."""
-    siblings = list(PlanSection.objects.select_for_update().filter(campaign_id=section.campaign_id))
-    index = next(i for i, row in enumerate(siblings) if row.pk == section.pk)
-    moved = _swap(siblings, index, direction)
-    if moved:
-        record_audit(actor=actor, action="section.moved", obj=section, campaign_id=section.campaign_id, to=direction)
-    return moved
+    return _move(section, PlanSection.objects.filter(campaign_id=section.campaign_id), actor=actor, direction=direction)
 
 
 def _clean_item(title: str, body: str) -> tuple[str, str]:
@@ -117,9 +123,5 @@ def delete_plan_item(*, item: PlanItem, actor: User) -> None:
 
 @transaction.atomic
 def move_plan_item(*, item: PlanItem, actor: User, direction: Direction) -> bool:
-    siblings = list(PlanItem.objects.select_for_update().filter(section_id=item.section_id))
-    index = next(i for i, row in enumerate(siblings) if row.pk == item.pk)
-    moved = _swap(siblings, index, direction)
-    if moved:
-        record_audit(actor=actor, action="item.moved", obj=item, campaign_id=item.section.campaign_id, to=direction)
-    return moved
+    """Move an item one place up or down within its section; returns False at either end."""
+    return _move(item, PlanItem.objects.filter(section_id=item.section_id), actor=actor, direction=direction)

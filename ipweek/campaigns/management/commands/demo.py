@@ -107,48 +107,29 @@ class Command(BaseCommand):
                 services.add_plan_item(section=section, actor=actor, title=title, body=text)
         for row in data.ACTIVITIES:
             title, category, date_text, start, end, venue, mode, lead, co, supporting, tentative, description = row
-            start_date, start_time = data.date_of(start)
             end_date, _ = data.date_of((*end, None, None) if end else None)
-            activity = services.save_activity(
-                campaign=campaign,
-                actor=actor,
-                data={
-                    "title": title,
-                    "category": category,
-                    "date_text": date_text,
-                    "start_date": start_date,
-                    "start_time": start_time,
-                    "end_date": end_date,
-                    "venue": venue,
-                    "mode": mode,
-                    "is_tentative": tentative,
-                    "description": description,
-                    "status": Activity.Status.CONFIRMED,
-                    "audience": "社会公众",
-                    "channels": "宣传周网络专题、微信公众号",
-                },
-                units=self._assignment(units, lead, co, supporting),
-            )
+            activity = self._add_activity(
+                campaign, actor, self._assignment(units, lead, co, supporting), title, category, date_text, start,
+                end_date=end_date, venue=venue, mode=mode, is_tentative=tentative, description=description,
+                audience="社会公众", channels="宣传周网络专题、微信公众号",
+            )  # fmt: skip
             if category == "training":
                 self._training_children(campaign, activity, units, actor)
 
+    def _add_activity(
+        self, campaign: Campaign, actor: User, units: UnitAssignment, title: str, category: str, date_text: str,
+        start: tuple | None, **extra: Any,
+    ) -> Activity:  # fmt: skip
+        start_date, start_time = data.date_of(start)
+        fields = {"title": title, "category": category, "date_text": date_text, "start_date": start_date,
+                  "start_time": start_time, "status": Activity.Status.CONFIRMED, **extra}  # fmt: skip
+        return services.save_activity(campaign=campaign, actor=actor, data=fields, units=units)
+
     def _training_children(self, campaign: Campaign, parent: Activity, units: dict, actor: User) -> None:
+        lead = UnitAssignment(lead=[units["@office"]])
         for title, date_text, start in data.TRAINING_CHILDREN:
-            start_date, start_time = data.date_of(start)
-            services.save_activity(
-                campaign=campaign,
-                actor=actor,
-                data={
-                    "title": title,
-                    "category": "training",
-                    "date_text": date_text,
-                    "start_date": start_date,
-                    "start_time": start_time,
-                    "venue": parent.venue,
-                    "parent": parent,
-                    "status": Activity.Status.CONFIRMED,
-                },
-                units=UnitAssignment(lead=[units["@office"]]),
+            self._add_activity(
+                campaign, actor, lead, title, "training", date_text, start, venue=parent.venue, parent=parent
             )
 
     def _fill_small(self, campaign: Campaign, office: Unit, actor: User, scope: str) -> None:
@@ -162,20 +143,7 @@ class Command(BaseCommand):
             ("知识产权进社区宣传", "outreach_communities", "宣传周期间", None),
         ]
         for title, category, date_text, start in rows:
-            start_date, start_time = data.date_of(start)
-            services.save_activity(
-                campaign=campaign,
-                actor=actor,
-                data={
-                    "title": title,
-                    "category": category,
-                    "date_text": date_text,
-                    "start_date": start_date,
-                    "start_time": start_time,
-                    "status": Activity.Status.CONFIRMED,
-                },
-                units=UnitAssignment(lead=[office]),
-            )
+            self._add_activity(campaign, actor, UnitAssignment(lead=[office]), title, category, date_text, start)
 
     def _print_logins(self) -> None:
         self.stdout.write(
