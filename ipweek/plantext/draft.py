@@ -67,6 +67,7 @@ class PlanDraft:
     attachments: list[str] = field(default_factory=list)
     signed_date: str | None = None
     unparsed: list[str] = field(default_factory=list)
+    unparsed_lines: list[int] = field(default_factory=list)  # 1-based source line of each `unparsed` entry
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

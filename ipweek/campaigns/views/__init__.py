@@ -8,6 +8,7 @@ from ipweek.campaigns.views.campaigns import (
     campaign_status,
 )
 from ipweek.campaigns.views.exports import plan_export
+from ipweek.campaigns.views.imports import import_save, import_start
 from ipweek.campaigns.views.plan import (
     item_add,
     item_delete,
@@ -32,6 +33,8 @@ __all__ = [
     "campaign_edit",
     "campaign_list",
     "campaign_status",
+    "import_save",
+    "import_start",
     "item_add",
     "item_delete",
     "item_edit",
