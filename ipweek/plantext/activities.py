@@ -34,6 +34,9 @@ _VENUE_VERB = re.compile(
     r"上线|开通|启动|布置|摆放|搭建|发放|接受|受理|主办|承办|安排|邀请|向|为|对|面向|播出|直播|宣讲|讲解|开放|签约|"
     r"参观|演示|同步"
 )
+# '在X公众号上推送' names a publication channel, not where the activity happens.
+_PUBLISHING_VERBS = frozenset({"发布", "推送", "播出"})
+_CHANNEL = re.compile(r"公众号|微信|微博|网站|门户|客户端|头条号|视频号|抖音")
 _PLACE_NOUN_AFTER = re.compile(r"[厅室馆场台楼院所会园站厦]|中心")
 _NOUN_FORMING = frozenset({"发布", "展示", "展出", "受理", "演示", "宣讲", "直播", "接待", "开放", "播放", "安排"})
 _PLACE_PREFIX = re.compile(r"^位于.{1,15}?的")
@@ -330,6 +333,8 @@ def _venue_after(key: str, start: int) -> tuple[int, int] | None:
             place_start += prefix.end()
         if place_end - place_start > 2 and key[place_end - 1] in "上内中里":
             place_end -= 1
+        if verb.group() in _PUBLISHING_VERBS and _CHANNEL.search(key, place_start, place_end):
+            continue
         if _is_place(key[place_start:place_end]):
             return place_start, place_end
     return None
