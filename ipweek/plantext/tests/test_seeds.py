@@ -177,7 +177,7 @@ def test_seed_003_loses_no_line(seed_003):
 
 
 def test_seed_003_publication_channel_is_not_a_venue(seed_003):
-    release = seed_003.activities[1]
+    release = parse_plan(seed_003).activities[1]
 
     assert release.title == "发布广西知识产权研究系列最新成果"
     assert release.venue is None
