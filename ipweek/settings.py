@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "ipweek.units",
     "ipweek.campaigns",
     "ipweek.documents",
+    "ipweek.reporting",
     "ipweek.api",
 ]
 
@@ -109,6 +110,23 @@ IPWEEK_FONT_DIRS = [
 ]
 # Plan documents may not exceed this many characters of rich text per field.
 IPWEEK_RICH_TEXT_MAX_CHARS = env_int("IPWEEK_RICH_TEXT_MAX_CHARS", default=20000)
+
+# E-mail: invitations and reminders. Without EMAIL_HOST, mail is written to var/mail/ (the demo needs no server).
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = env_int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ipweek@localhost")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Photos: largest upload accepted, and the long edge of the published copy.
+IPWEEK_PHOTO_MAX_BYTES = env_int("IPWEEK_PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
+IPWEEK_PHOTO_PUBLISHED_EDGE = env_int("IPWEEK_PHOTO_PUBLISHED_EDGE", default=1600)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 LOGGING = {
     "version": 1,

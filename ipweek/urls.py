@@ -16,6 +16,8 @@ urlpatterns = [
     path("accounts/", include("ipweek.accounts.urls")),
     path("display/", include("ipweek.core.urls")),
     path("", include("ipweek.campaigns.urls")),
+    path("", include("ipweek.reporting.urls")),
+    path("", include("ipweek.units.urls")),
 ]
 
 if settings.DEBUG:

@@ -191,6 +191,12 @@ class Activity(models.Model):
         related_name="children",
         verbose_name=_("part of"),
     )
+    linked_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="linked_activities",
+        verbose_name=_("same event as"),
+        help_text=_("An activity of a higher campaign that this one is part of (e.g. a sub-venue); "
+                    "its figures are then counted once, under the higher activity."),
+    )  # fmt: skip
     title = models.CharField(_("title"), max_length=200)
     category = models.CharField(_("category"), max_length=24, choices=Category.choices, default=Category.OTHER)
     description = models.TextField(_("description"), blank=True, help_text=_("Sanitised rich text."))
