@@ -111,6 +111,9 @@ IPWEEK_FONT_DIRS = [
 # Plan documents may not exceed this many characters of rich text per field.
 IPWEEK_RICH_TEXT_MAX_CHARS = env_int("IPWEEK_RICH_TEXT_MAX_CHARS", default=20000)
 
+# The site's public address, for links in e-mails sent outside a request (reminders).
+IPWEEK_BASE_URL = env_str("IPWEEK_BASE_URL", "http://127.0.0.1:8000")
+
 # E-mail: invitations and reminders. Without EMAIL_HOST, mail is written to var/mail/ (the demo needs no server).
 EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT", default=587)

@@ -3,6 +3,7 @@
 import os
 import shutil
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +21,8 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", "4")))
 
     def granian_argv(self, options: dict[str, Any]) -> list[str]:
+        published = Path(settings.MEDIA_ROOT) / "reports" / "published"
+        published.mkdir(parents=True, exist_ok=True)
         executable = shutil.which("granian", path=os.path.dirname(sys.executable)) or shutil.which("granian")
         if executable is None:
             raise CommandError("找不到 granian：请先运行 make install。")
@@ -32,6 +35,9 @@ class Command(BaseCommand):
             "--blocking-threads", str(options["threads"]),
             "--static-path-route", settings.STATIC_URL.rstrip("/"),
             "--static-path-mount", str(settings.STATIC_ROOT),
+            # Only published photo copies are public; originals (with GPS) go through a checked view.
+            "--static-path-route", f"{settings.MEDIA_URL}reports/published",
+            "--static-path-mount", str(published),
             "--no-access-log",
             "ipweek.wsgi:application",
         ]  # fmt: skip
