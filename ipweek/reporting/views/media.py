@@ -24,7 +24,7 @@ def published_photo(request: HttpRequest, path: str) -> HttpResponse:
 
 @login_required
 def original_photo(request: AuthenticatedHttpRequest, pk: int, photo_id: int) -> FileResponse:
-    _campaign, access = get_campaign_for_user(request.user, pk, manage=True)
+    get_campaign_for_user(request.user, pk, manage=True)  # 404 or 403 unless office staff
     photo = get_object_or_404(Photo.objects.select_related("report__activity"), pk=photo_id)
     if photo.report.activity.campaign_id != pk or not photo.image:
         raise Http404
