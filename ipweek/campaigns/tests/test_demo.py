@@ -7,7 +7,8 @@ from ipweek.campaigns.models import Activity, Campaign
 from ipweek.units.models import Membership
 
 
-def test_demo_builds_province_city_and_county_with_every_role(db):
+def test_demo_builds_province_city_and_county_with_every_role(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     call_command("demo", stdout=io.StringIO())
 
     city = Campaign.objects.get(year=2027, region__code="330500")
@@ -19,10 +20,11 @@ def test_demo_builds_province_city_and_county_with_every_role(db):
     assert len({activity.category for activity in activities}) >= 8
     assert len(units) >= 6
     assert set(Membership.objects.filter(campaign=city).values_list("role", flat=True)) == set(Membership.Role.values)
-    assert city.status == Campaign.Status.ISSUED
+    assert city.status == Campaign.Status.RUNNING
 
 
-def test_demo_is_idempotent(db):
+def test_demo_is_idempotent(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     call_command("demo", stdout=io.StringIO())
     counts = (Campaign.objects.count(), Activity.objects.count(), User.objects.count(), Membership.objects.count())
 
@@ -36,9 +38,27 @@ def test_demo_is_idempotent(db):
     ) == counts
 
 
-def test_demo_prints_the_logins(db, capsys):
+def test_demo_prints_the_logins(db, capsys, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     call_command("demo")
 
     printed = capsys.readouterr().out
     assert "ipweek-demo-2027" in printed
     assert "office" in printed and "viewer" in printed
+
+
+def test_demo_fills_reports_figures_and_a_county_submission(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    from ipweek.reporting.models import ActivityReport, Figure, Submission
+    from ipweek.reporting.rollup import rollup
+
+    call_command("demo", stdout=io.StringIO())
+
+    city = Campaign.objects.get(year=2027, region__code="330500")
+    units = set(ActivityReport.objects.filter(activity__campaign=city).values_list("unit", flat=True))
+    totals = rollup(city).totals
+    assert len(units) >= 3
+    assert Figure.objects.filter(report__activity__campaign__parent=city).exists()
+    assert Submission.objects.get().parent == city
+    # the county launch is linked to the city launch, so its 180 participants are not added again
+    assert totals[Figure.Metric.PARTICIPANTS] == 320 + 1500 + 60 + 4200 + 8600 + 640

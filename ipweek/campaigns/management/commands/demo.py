@@ -36,6 +36,11 @@ class Command(BaseCommand):
             self._fill_small(campaigns["county"], offices["county"], users["county"], "全区")
             for key in ("province", "city"):
                 services.change_campaign_status(campaign=campaigns[key], status="issued", actor=users["office"])
+            services.change_campaign_status(campaign=campaigns["city"], status="running", actor=users["office"])
+        # Imported here: reporting builds on campaigns, not the other way round.
+        from ipweek.reporting.demo import fill_reporting_demo
+
+        fill_reporting_demo(campaigns=campaigns, users=users)
         self._print_logins()
 
     def _office_names(self) -> list[tuple[str, str]]:
