@@ -327,22 +327,43 @@ def _scoped_activities(tree: CampaignTree, priorities: list[Priority]) -> QueryS
 
 
 # The keys of each activity are worked out once per activity in a CTE (the keyword match is the
-# costly part), then joined to the figures: one statement returns the figure sums ("f" rows) and
-# the activity counts ("a" rows). The ORM builds the CTE; only the join and GROUP BY are written out.
+# costly part); the counted reports take them over, the figures are summed per combination of keys,
+# and those sums are summed again per breakdown, so that a few hundred rows come back whatever the
+# size. The ORM builds the first CTE; the joins and GROUP BYs are written out.
 _AGGREGATE_SQL = """
-WITH scoped (activity_id, top_id, category, priority, status, is_counted) AS {materialized} ({scoped})
-SELECT 'f', s.top_id, s.category, s.priority, f.metric,
-       CASE WHEN f.metric = %s THEN f.label ELSE '' END, SUM(f.value), 0, 0
-  FROM {figure} f
-  JOIN {report} r ON r.id = f.report_id
-  JOIN scoped s ON s.activity_id = r.activity_id
- WHERE r.kind = %s AND r.status IN (%s, %s)
- GROUP BY s.top_id, s.category, s.priority, f.metric, CASE WHEN f.metric = %s THEN f.label ELSE '' END
+WITH scoped (activity_id, top_id, category, priority, status, is_counted) AS {materialized} ({scoped}),
+counted_reports AS {materialized} (
+  SELECT r.id AS report_id, s.top_id, s.category, s.priority
+    FROM {report} r JOIN scoped s ON s.activity_id = r.activity_id
+   WHERE r.kind = %s AND r.status IN (%s, %s)
+),
+sums AS {materialized} (
+  SELECT c.top_id, c.category, c.priority, f.metric,
+         CASE WHEN f.metric = %s THEN f.label ELSE '' END AS label, SUM(f.value) AS total
+    FROM {figure} f JOIN counted_reports c ON c.report_id = f.report_id
+   GROUP BY c.top_id, c.category, c.priority, f.metric, CASE WHEN f.metric = %s THEN f.label ELSE '' END
+),
+counts AS {materialized} (
+  SELECT top_id, category, priority, COUNT(*) AS activities, SUM(CASE WHEN is_counted THEN 1 ELSE 0 END) AS reported
+    FROM scoped WHERE status <> %s
+   GROUP BY top_id, category, priority
+)
+SELECT 'total', '', metric, label, SUM(total), 0, 0 FROM sums GROUP BY metric, label
 UNION ALL
-SELECT 'a', s.top_id, s.category, s.priority, '', '', 0, COUNT(*), SUM(CASE WHEN s.is_counted THEN 1 ELSE 0 END)
-  FROM scoped s
- WHERE s.status <> %s
- GROUP BY s.top_id, s.category, s.priority
+SELECT 'region', CAST(top_id AS TEXT), metric, '', SUM(total), 0, 0
+  FROM sums WHERE metric <> %s GROUP BY top_id, metric
+UNION ALL
+SELECT 'category', category, metric, '', SUM(total), 0, 0
+  FROM sums WHERE metric <> %s GROUP BY category, metric
+UNION ALL
+SELECT 'priority', CAST(priority AS TEXT), metric, '', SUM(total), 0, 0
+  FROM sums WHERE metric <> %s GROUP BY priority, metric
+UNION ALL
+SELECT 'region', CAST(top_id AS TEXT), '', '', 0, SUM(activities), SUM(reported) FROM counts GROUP BY top_id
+UNION ALL
+SELECT 'category', category, '', '', 0, SUM(activities), SUM(reported) FROM counts GROUP BY category
+UNION ALL
+SELECT 'priority', CAST(priority AS TEXT), '', '', 0, SUM(activities), SUM(reported) FROM counts GROUP BY priority
 """
 
 
@@ -356,11 +377,12 @@ def _aggregate_rows(tree: CampaignTree, priorities: list[Priority]) -> list[tupl
     )
     params = [
         *scoped_params,
-        Figure.Metric.OTHER,
         ActivityReport.Kind.CLOSING,
         *COUNTING_STATUSES,
         Figure.Metric.OTHER,
+        Figure.Metric.OTHER,
         Activity.Status.CANCELLED,
+        *[Figure.Metric.OTHER] * 3,
     ]
     is_postgresql = connection.vendor == "postgresql"
     with transaction.atomic() if is_postgresql else nullcontext(), connection.cursor() as cursor:
@@ -397,30 +419,33 @@ def rollup(campaign: Campaign, *, include_descendants: bool = True) -> Rollup:
 
     totals: Totals = {}
     other: Totals = defaultdict(Decimal)
+    activity_count = reported_count = 0
     regions = _region_rows(tree)
     categories = {c.value: BreakdownRow(key=c.value, label=str(c.label)) for c in Activity.Category}
     by_priority = _priority_rows(priorities)
-    activity_count = reported_count = 0
-    for part, top_id, category_key, priority_key, metric, label, total, count, reported_sum in rows:
-        reported = int(reported_sum or 0)
-        region = regions.get(str(top_id)) or regions[str(tree.root_id)]
-        category = categories.setdefault(category_key, BreakdownRow(key=category_key, label=category_key))
-        priority = by_priority.get(str(priority_key))
-        if part == "a":
-            activity_count += count
-            reported_count += reported
-            for target in (region, category, priority):
-                if target is not None:
-                    target.activity_count += count
-                    target.reported_count += reported
-        elif metric == Figure.Metric.OTHER:
-            other[label.strip() or "其他"] += _decimal(total)
+    breakdowns = {"region": regions, "category": categories, "priority": by_priority}
+    for dimension, key, metric, label, total, activities, reported in rows:
+        if dimension == "total":
+            if metric == Figure.Metric.OTHER:
+                other[label.strip() or "其他"] += _decimal(total)
+            else:
+                totals[metric] = _decimal(total)
+            continue
+        if dimension == "region" and key not in regions:  # only when the tree has a cycle
+            key = str(tree.root_id)
+        if dimension == "category" and key not in categories:
+            categories[key] = BreakdownRow(key=key, label=key)
+        row = breakdowns[dimension].get(key)
+        if row is None:  # a priority row when the plan has no priorities
+            continue
+        if metric:
+            row.add(metric, _decimal(total))
         else:
-            value = _decimal(total)
-            totals[metric] = totals.get(metric, Decimal(0)) + value
-            for target in (region, category, priority):
-                if target is not None:
-                    target.add(metric, value)
+            row.activity_count += int(activities or 0)
+            row.reported_count += int(reported or 0)
+            if dimension == "category":
+                activity_count += int(activities or 0)
+                reported_count += int(reported or 0)
 
     return Rollup(
         campaign_id=campaign.pk,

@@ -382,7 +382,9 @@ def test_report_page_shows_the_original_to_office_staff(client, admin_zhang, app
 
     response = client.get(report_url("report", approved))
 
-    assert photo.image.url in response.text
+    original = reverse("reporting:photo_original", args=[approved.activity.campaign_id, photo.pk])
+    assert original in response.text
+    assert photo.image.url not in response.text  # never a direct media link to the file with GPS
 
 
 @pytest.mark.parametrize("persona", ["outsider_wang", "viewer_zhao"])

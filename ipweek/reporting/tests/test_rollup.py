@@ -198,11 +198,13 @@ def test_rollup_sums_fractions_exactly(db):
     campaign = CampaignFactory()
     report(ActivityFactory(campaign=campaign), figures=[(Metric.MEDIA_ITEMS, "0.1"), (Metric.OTHER, "1.50", "经费")])
     report(ActivityFactory(campaign=campaign), figures=[(Metric.MEDIA_ITEMS, "0.2"), (Metric.OTHER, "2.25", "经费")])
+    report(ActivityFactory(campaign=campaign), figures=[(Metric.OTHER, "4", "")])
 
     result = rollup(campaign)
 
     assert result.totals == {Metric.MEDIA_ITEMS: Decimal("0.30")}
-    assert result.other == {"经费": Decimal("3.75")}
+    assert result.other == {"经费": Decimal("3.75"), "其他": Decimal(4)}
+    assert [row.totals for row in result.by_region] == [{Metric.MEDIA_ITEMS: Decimal("0.30")}]
 
 
 def test_rollup_as_json_is_plain_data(tree):

@@ -267,5 +267,5 @@ def test_draft_queries_do_not_grow_with_activities(campaign, unit_a, count, djan
         ActivityUnitFactory(activity=activity, unit=unit_a)
         closing_report(activity, unit_a, participants=10, materials=5)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         draft_summary_sections(campaign)

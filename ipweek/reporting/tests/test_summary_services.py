@@ -81,7 +81,7 @@ def test_update_summary_refuses_edits_of_a_draft_changed_meanwhile(summary_campa
     draft = draft_summary(campaign=summary_campaign, actor=admin_zhang)
     seen = draft.updated_at - dt.timedelta(seconds=1)
 
-    with pytest.raises(ValidationError, match="Someone else changed"):
+    with pytest.raises(ValidationError, match="他人修改了这份总结"):
         update_summary(
             draft=draft,
             title="总结",
