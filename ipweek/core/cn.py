@@ -1,6 +1,7 @@
 """Chinese formatting: dates as 2027年4月20日, numerals 一二三, document numbers 〔2027〕5号."""
 
 import datetime as dt
+from decimal import Decimal
 
 _DIGITS = "零一二三四五六七八九"
 _WEEKDAYS = "一二三四五六日"
@@ -50,3 +51,11 @@ def doc_number(agency_code: str, year: int, serial: int) -> str:
     if serial < 1:
         raise ValueError("a document serial number starts at 1")
     return f"{agency_code}〔{year}〕{serial}号"
+
+
+def format_quantity(value: "Decimal | int | float") -> str:
+    """12,345 — thousands separators; decimals only when the number is not whole (12.5)."""
+    number = Decimal(str(value))
+    if number == number.to_integral_value():
+        return f"{int(number):,}"
+    return f"{number.normalize():,f}"

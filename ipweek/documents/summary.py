@@ -13,7 +13,10 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from ipweek.campaigns.models import Activity, ActivityUnit, Campaign
-from ipweek.core.cn import cn_numeral
+from ipweek.core.cn import (
+    cn_numeral,
+    format_quantity,
+)
 from ipweek.documents.blocks import Block, Heading, OfficialDocument, Paragraph
 from ipweek.documents.plan import activity_date_phrase
 from ipweek.reporting.models import ActivityReport, Figure, SummaryDraft
@@ -138,14 +141,6 @@ def draft_summary_sections(campaign: Campaign) -> tuple[str, list[Section]]:
         _section("存在问题和下一步打算", _problems()),
     ]
     return summary_title(campaign), sections
-
-
-def format_quantity(value: Decimal | int) -> str:
-    """12,345 — thousands separators; decimals only when the number is not whole (12.5)."""
-    number = Decimal(value)
-    if number == number.to_integral_value():
-        return f"{int(number):,}"
-    return f"{number.normalize():,f}"
 
 
 def metric_phrase(metric: str, value: Decimal) -> str:

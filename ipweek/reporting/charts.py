@@ -16,6 +16,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from ipweek.core.cn import format_quantity
+
 Number = int | float | Decimal
 
 WIDTH = 640
@@ -30,10 +32,7 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def format_number(value: Number) -> str:
     """1234 → "1,234"; 12.50 → "12.5"; whole numbers without decimals."""
-    number = Decimal(str(value))
-    if number == number.to_integral_value():
-        return f"{int(number):,}"
-    return f"{number:,.2f}".rstrip("0").rstrip(".")
+    return format_quantity(value)
 
 
 def _clean(text: str) -> str:

@@ -32,3 +32,14 @@ def cn_month_day(value: dt.date) -> str:
     if translation.get_language() == "en":
         return f"{value.day} {value:%b}"
     return cn.cn_month_day(value)
+
+
+@register.filter
+def quantity(value: object) -> str:
+    """12,345 with thousands separators; decimals only when needed."""
+    if value is None or value == "":
+        return ""
+    try:
+        return cn.format_quantity(value)  # type: ignore[arg-type]
+    except (ValueError, ArithmeticError):
+        return str(value)
