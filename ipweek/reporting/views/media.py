@@ -17,9 +17,9 @@ from ipweek.reporting.models import Photo
 PUBLISHED_PREFIX = "reports/published/"
 
 
-def published_photo(request: HttpRequest, path: str) -> HttpResponse:
+def published_photo(request: HttpRequest, path: str) -> HttpResponse | FileResponse:
     """Serve a published copy when no front server does (development, tests, a bare granian)."""
-    return serve(request, path, document_root=Path(settings.MEDIA_ROOT) / PUBLISHED_PREFIX)
+    return serve(request, path, document_root=str(Path(settings.MEDIA_ROOT) / PUBLISHED_PREFIX))
 
 
 @login_required
