@@ -287,7 +287,7 @@ def counted_figures(scope_ids: list[int]) -> QuerySet[Figure]:
     ).filter(_not_linked_inside(scope_ids, "report__activity__"))
 
 
-def _not_linked_inside(scope_ids: list[int], prefix: str = "") -> Q:
+def _not_linked_inside(scope_ids: Any, prefix: str = "") -> Q:
     return Q(**{f"{prefix}linked_to__isnull": True}) | ~Q(**{f"{prefix}linked_to__campaign_id__in": scope_ids})
 
 
@@ -309,11 +309,21 @@ def _top_campaign(tree: CampaignTree) -> Combinable:
     )
 
 
+def _campaigns_in_scope(tree: CampaignTree) -> Any:
+    """The tree's campaigns as a subquery: a national tree has 3,162, too many to send as parameters."""
+    root = tree.root_id
+    if len(tree.ids) == 1:
+        return [root]
+    below = Q(pk=root) | Q(parent_id=root) | Q(parent__parent_id=root) | Q(parent__parent__parent_id=root)
+    return Campaign.objects.filter(below).values("pk")
+
+
 def _scoped_activities(tree: CampaignTree, priorities: list[Priority]) -> QuerySet[Activity, Any]:
     """One row per activity in scope (linked ones left out, rule 4) with the keys of every breakdown."""
+    scope = _campaigns_in_scope(tree)
     return (
-        Activity.objects.filter(campaign_id__in=tree.ids)
-        .filter(_not_linked_inside(tree.ids))
+        Activity.objects.filter(campaign_id__in=scope)
+        .filter(_not_linked_inside(scope))
         .values(
             activity_id=F("pk"),
             top_id=_top_campaign(tree),
@@ -332,18 +342,18 @@ def _scoped_activities(tree: CampaignTree, priorities: list[Priority]) -> QueryS
 # size. The ORM builds the first CTE; the joins and GROUP BYs are written out.
 _AGGREGATE_SQL = """
 WITH scoped (activity_id, top_id, category, priority, status, is_counted) AS {materialized} ({scoped}),
-counted_reports AS {materialized} (
+counted_reports AS (
   SELECT r.id AS report_id, s.top_id, s.category, s.priority
     FROM {report} r JOIN scoped s ON s.activity_id = r.activity_id
    WHERE r.kind = %s AND r.status IN (%s, %s)
 ),
-sums AS {materialized} (
+sums AS (
   SELECT c.top_id, c.category, c.priority, f.metric,
          CASE WHEN f.metric = %s THEN f.label ELSE '' END AS label, SUM(f.value) AS total
     FROM {figure} f JOIN counted_reports c ON c.report_id = f.report_id
    GROUP BY c.top_id, c.category, c.priority, f.metric, CASE WHEN f.metric = %s THEN f.label ELSE '' END
 ),
-counts AS {materialized} (
+counts AS (
   SELECT top_id, category, priority, COUNT(*) AS activities, SUM(CASE WHEN is_counted THEN 1 ELSE 0 END) AS reported
     FROM scoped WHERE status <> %s
    GROUP BY top_id, category, priority

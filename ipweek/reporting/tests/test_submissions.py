@@ -220,11 +220,13 @@ def test_submit_page_hides_campaign_from_strangers(client, campaign, province):
 
 
 def test_submission_pages_ask_anonymous_visitors_to_log_in(client, campaign):
-    urls = [reverse("reporting:submissions", args=[campaign.pk]), submit_url(campaign)]
+    page = reverse("reporting:submissions", args=[campaign.pk])
+    withdraw = reverse("reporting:withdraw", args=[campaign.pk, 1])
 
-    codes = [client.get(urls[0]).status_code, client.post(urls[1]).status_code]
+    codes = [client.get(page).status_code, client.post(submit_url(campaign)).status_code]
+    codes.append(client.post(withdraw, {"reason": "x"}).status_code)
 
-    assert codes == [302, 302]
+    assert codes == [302, 302, 302]
 
 
 def test_submit_page_reports_a_current_submission(client, admin_zhang, campaign, province):
