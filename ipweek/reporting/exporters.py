@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ipweek.reporting.models import ActivityReport, Figure, Photo
+from ipweek.campaigns.models import Activity
+from ipweek.reporting.models import ActivityReport, Figure, Filing, Photo
 from ipweek.reporting.services.figures import DEFAULT_UNITS
 
 CSV = "text/csv; charset=utf-8"
@@ -116,6 +117,44 @@ def figure_table(figures: Iterable[Figure]) -> Table:
         for figure in figures
     ]
     return header, rows
+
+
+def filing_table(rows: Iterable[tuple[Activity, "Filing | None", bool]]) -> Table:
+    """One row per activity with its filing (备案): host, venue, time, contact, budget, headcount, status."""
+    header = [
+        _("Activity"), _("Host"), _("Co-hosts"), _("Venue"), _("Starts at"), _("Ends at"), _("Contact person"),
+        _("Contact phone"), _("Budget (yuan)"), _("Expected headcount"), _("Audience"), _("Channels"), _("Status"),
+        _("Late"), _("Changed after approval"), _("Review comment"),
+    ]  # fmt: skip
+    body: list[list[Cell]] = []
+    for activity, filing, late in rows:
+        if filing is None:
+            body.append([_safe(activity.title), *[None] * 11, _("Not filed"), late, None, None])
+            continue
+        body.append(
+            [
+                _safe(value)
+                for value in (
+                    activity.title,
+                    filing.host,
+                    filing.co_hosts,
+                    filing.venue,
+                    filing.starts_at,
+                    filing.ends_at,
+                    filing.contact_name,
+                    filing.contact_phone,
+                    _number(filing.budget) if filing.budget is not None else None,
+                    filing.expected_headcount,
+                    filing.audience,
+                    filing.channels,
+                    filing.get_status_display(),
+                    late,
+                    filing.changed_after_approval,
+                    filing.review_comment,
+                )
+            ]
+        )
+    return header, body
 
 
 def _csv_text(value: Cell) -> str:

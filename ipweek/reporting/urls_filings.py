@@ -6,6 +6,7 @@ from ipweek.reporting.views import filings, tasks
 
 urlpatterns = [
     path("campaigns/<int:pk>/filings/", filings.filing_list, name="filings"),
+    path("campaigns/<int:pk>/filings/export/", filings.export_filings, name="export_filings"),
     path("campaigns/<int:pk>/activities/<int:activity_id>/filing/", filings.filing_edit, name="filing_edit"),
     path(
         "campaigns/<int:pk>/activities/<int:activity_id>/filing/approve/",

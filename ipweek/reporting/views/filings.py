@@ -15,12 +15,14 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ipweek.campaigns.exporters import attachment
 from ipweek.campaigns.models import Activity, ActivityUnit, Campaign
 from ipweek.campaigns.permissions import CampaignAccess, get_campaign_for_user
 from ipweek.core.forms import add_service_errors
 from ipweek.core.http import AuthenticatedHttpRequest
 from ipweek.core.models import AuditEvent
 from ipweek.core.templatetags.cn import cn_date
+from ipweek.reporting import exporters
 from ipweek.reporting.forms_filings import FilingForm, ReviewForm
 from ipweek.reporting.models import Filing
 from ipweek.reporting.permissions import can_report, get_activity_for_reporting, reporting_unit_id
@@ -248,3 +250,16 @@ def filing_approve(request: AuthenticatedHttpRequest, pk: int, activity_id: int)
 @require_POST
 def filing_return(request: AuthenticatedHttpRequest, pk: int, activity_id: int) -> HttpResponse:
     return _review(request, pk, activity_id, approve=False)
+
+
+@login_required
+def export_filings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The filings the user may see (as on the list), one row per activity, as CSV or XLSX."""
+    campaign, access = get_campaign_for_user(request.user, pk)
+    fmt = request.GET.get("format", "csv")
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    rows = _filing_rows(campaign, access, deadlines_of(campaign).filing_due)
+    table = exporters.filing_table((row.activity, row.filing, row.is_late) for row in rows)
+    content, content_type = exporters.table_response_parts(table, fmt, title=_("Filings"))
+    return attachment(content, content_type, exporters.export_name(campaign.title, _("filings"), fmt))
