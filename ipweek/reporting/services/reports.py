@@ -180,6 +180,17 @@ def submit_report(*, report: ActivityReport, actor: User) -> ActivityReport:
     return report
 
 
+def _record_review(
+    report: ActivityReport, locked: ActivityReport, status: str, *, actor: User, comment: str, action: str
+) -> None:
+    locked.status = status
+    locked.reviewed_at = timezone.now()
+    locked.reviewed_by = actor
+    locked.review_comment = comment.strip()
+    fields = ["status", "reviewed_at", "reviewed_by", "review_comment"]
+    _finish(report, locked, fields, action=action, actor=actor, comment=locked.review_comment)
+
+
 @transaction.atomic
 def approve_report(*, report: ActivityReport, actor: User, comment: str = "") -> ActivityReport:
     """Office staff accept a submitted report; a closing report's figures then count. Writes an audit event."""
@@ -189,18 +200,7 @@ def approve_report(*, report: ActivityReport, actor: User, comment: str = "") ->
         raise ValidationError({"status": _("Only a submitted report can be approved.")})
     if locked.figures.filter(needs_confirmation=True).exists():
         raise ValidationError({"figures": _("Confirm or have the unit correct the flagged figures first.")})
-    locked.status = Status.APPROVED
-    locked.reviewed_at = timezone.now()
-    locked.reviewed_by = actor
-    locked.review_comment = comment.strip()
-    _finish(
-        report,
-        locked,
-        ["status", "reviewed_at", "reviewed_by", "review_comment"],
-        action="report.approved",
-        actor=actor,
-        comment=locked.review_comment,
-    )
+    _record_review(report, locked, Status.APPROVED, actor=actor, comment=comment, action="report.approved")
     return report
 
 
@@ -213,18 +213,7 @@ def return_report(*, report: ActivityReport, actor: User, comment: str) -> Activ
         raise ValidationError({"comment": _("Say what the unit should change.")})
     if locked.status not in {Status.SUBMITTED, Status.APPROVED}:
         raise ValidationError({"status": _("Only a submitted or approved report can be returned.")})
-    locked.status = Status.RETURNED
-    locked.reviewed_at = timezone.now()
-    locked.reviewed_by = actor
-    locked.review_comment = comment.strip()
-    _finish(
-        report,
-        locked,
-        ["status", "reviewed_at", "reviewed_by", "review_comment"],
-        action="report.returned",
-        actor=actor,
-        comment=locked.review_comment,
-    )
+    _record_review(report, locked, Status.RETURNED, actor=actor, comment=comment, action="report.returned")
     return report
 
 
