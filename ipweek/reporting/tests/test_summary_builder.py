@@ -6,6 +6,7 @@ from io import BytesIO
 
 import docx
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from ipweek.campaigns.models import Activity, Campaign
@@ -267,5 +268,6 @@ def test_draft_queries_do_not_grow_with_activities(campaign, unit_a, count, djan
         ActivityUnitFactory(activity=activity, unit=unit_a)
         closing_report(activity, unit_a, participants=10, materials=5)
 
-    with django_assert_num_queries(7):
+    # The rollup's PostgreSQL statement runs in its own transaction with per-statement settings.
+    with django_assert_num_queries(7 if connection.vendor == "sqlite" else 10):
         draft_summary_sections(campaign)
