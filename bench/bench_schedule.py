@@ -20,7 +20,7 @@ CONCURRENCY = 8
 def main() -> None:
     with demo_server() as base:
         cookie = login_cookie(base, "office", "ipweek-demo-2027")
-        request = urllib.request.Request(base + "/", headers={"Cookie": cookie})
+        request = urllib.request.Request(base + "/campaigns/", headers={"Cookie": cookie})
         listing = urllib.request.urlopen(request).read().decode()
         campaign = re.search(r'href="/campaigns/(\d+)/">2027年湖州市', listing).group(1)
         path = f"/campaigns/{campaign}/schedule/"

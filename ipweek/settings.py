@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "ipweek.campaigns",
     "ipweek.documents",
     "ipweek.reporting",
+    "ipweek.publishing",
+    "ipweek.portal",
     "ipweek.api",
 ]
 

@@ -17,4 +17,7 @@ urlpatterns = [
     path("", include("ipweek.campaigns.urls")),
     path("", include("ipweek.reporting.urls")),
     path("", include("ipweek.units.urls")),
+    path("", include("ipweek.publishing.urls")),
+    # Public pages last: their patterns (/<year>/<region>/…) are the broadest.
+    path("", include("ipweek.portal.urls")),
 ]

@@ -5,7 +5,7 @@ from ipweek.campaigns import views
 app_name = "campaigns"
 
 urlpatterns = [
-    path("", views.campaign_list, name="list"),
+    path("campaigns/", views.campaign_list, name="list"),
     path("campaigns/new/", views.campaign_create, name="create"),
     path("campaigns/import/", views.import_start, name="import"),
     path("campaigns/import/save/", views.import_save, name="import_save"),

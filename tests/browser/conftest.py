@@ -85,4 +85,4 @@ def log_in(page, server_url: str, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url(server_url + "/")
+    page.wait_for_url(server_url + "/campaigns/")

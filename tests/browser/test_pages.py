@@ -5,13 +5,13 @@ from tests.browser.conftest import ARTIFACTS, log_in
 
 pytestmark = pytest.mark.browser
 
-STAFF_PAGES = ["/", "/campaigns/{id}/", "/campaigns/{id}/plan/", "/campaigns/{id}/activities/",
+STAFF_PAGES = ["/campaigns/", "/campaigns/{id}/", "/campaigns/{id}/plan/", "/campaigns/{id}/activities/",
                "/campaigns/{id}/schedule/", "/campaigns/{id}/matrix/", "/campaigns/{id}/activities/new/",
                "/campaigns/{id}/edit/"]  # fmt: skip
 
 
 def city_campaign_id(page, server_url: str) -> str:
-    page.goto(server_url + "/")
+    page.goto(server_url + "/campaigns/")
     href = page.get_by_role("link", name="2027年湖州市知识产权宣传周活动方案").get_attribute("href")
     return href.strip("/").split("/")[-1]
 
