@@ -103,7 +103,7 @@ def test_embargoed_post_enters_every_feed_at_its_second(client, posts, clock):
 
 
 def test_schedule_ical_has_shanghai_timezone_and_local_times(client, public_campaign):
-    ActivityFactory(status="confirmed", 
+    ActivityFactory(status="confirmed",
         campaign=public_campaign, title="广场咨询日", start_date=dt.date(2027, 4, 26),
         start_time=dt.time(9, 0), end_time=dt.time(11, 30), venue="市民广场",
     )  # fmt: skip
@@ -122,7 +122,7 @@ def test_schedule_ical_has_shanghai_timezone_and_local_times(client, public_camp
 
 
 def test_schedule_ical_has_all_day_events_and_leaves_out_undated_and_cancelled(client, public_campaign):
-    ActivityFactory(status="confirmed", 
+    ActivityFactory(status="confirmed",
         campaign=public_campaign, title="网上专利展", start_date=dt.date(2027, 4, 20),
         end_date=dt.date(2027, 4, 26), start_time=None,
     )  # fmt: skip
