@@ -161,8 +161,8 @@ def test_citizen_finds_the_square_day_on_a_phone(browser, server_url):
             assert page.locator("main h1").is_visible()
 
         before = root_font_size(page)
-        page.locator(LARGE_TYPE).click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.locator(LARGE_TYPE).click()
         assert root_font_size(page) > before
         assert page.locator(LARGE_TYPE).get_attribute("aria-pressed") == "true"
 

@@ -62,3 +62,16 @@ def test_demo_fills_reports_figures_and_a_county_submission(db, settings, tmp_pa
     assert Submission.objects.get().parent == city
     # the county launch is linked to the city launch, so its 180 participants are not added again
     assert totals[Figure.Metric.PARTICIPANTS] == 320 + 1500 + 60 + 4200 + 8600 + 640
+
+
+def test_demo_publishes_news_and_holds_the_white_paper_under_embargo(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    from ipweek.publishing.models import Article, Post
+
+    call_command("demo", stdout=io.StringIO())
+
+    city = Campaign.objects.get(year=2027, region__code="330500")
+    public_titles = set(Post.objects.public().filter(campaign=city).values_list("title", flat=True))
+    assert "我市启动2027年知识产权宣传周" in public_titles
+    assert "《2026年湖州市知识产权保护状况》白皮书" not in public_titles  # until 2027-04-20 10:30
+    assert Article.objects.filter(is_published=True).count() >= 6

@@ -41,6 +41,9 @@ class Command(BaseCommand):
         from ipweek.reporting.demo import fill_reporting_demo
 
         fill_reporting_demo(campaigns=campaigns, users=users)
+        from ipweek.publishing.demo import fill_publishing_demo
+
+        fill_publishing_demo(city=campaigns["city"], office=users["office"])
         self._print_logins()
 
     def _office_names(self) -> list[tuple[str, str]]:
