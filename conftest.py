@@ -27,6 +27,15 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache(settings):
+    """Each test starts with an empty cache and reads public-page stamps on every request."""
+    from django.core.cache import cache
+
+    settings.IPWEEK_PORTAL_STAMP_SECONDS = 0
+    cache.clear()
+
+
 @pytest.fixture
 def region(db):
     return RegionFactory(code="990400", name="示例市", slug="shili", level=Region.Level.CITY)

@@ -128,6 +128,8 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Seconds a public campaign page's change stamp is remembered (0: read it on every request).
+IPWEEK_PORTAL_STAMP_SECONDS = env_int("IPWEEK_PORTAL_STAMP_SECONDS", default=1)
 # Photos: largest upload accepted, and the long edge of the published copy.
 IPWEEK_PHOTO_MAX_BYTES = env_int("IPWEEK_PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
 IPWEEK_PHOTO_PUBLISHED_EDGE = env_int("IPWEEK_PHOTO_PUBLISHED_EDGE", default=1600)

@@ -155,3 +155,32 @@ def test_site_home_etag_changes_when_a_campaign_is_published(client, campaign):
 )
 def test_max_age_until(next_change, expected):
     assert max_age_until(next_change, NOW) == expected
+
+
+def test_remembered_stamp_is_never_used_past_an_embargo(settings, monkeypatch, db):
+    import datetime as dt
+
+    from ipweek.portal import caching, queries
+    from ipweek.portal.queries import ChangeStamp
+
+    settings.IPWEEK_PORTAL_STAMP_SECONDS = 60
+    embargo = dt.datetime(2027, 4, 20, 10, 30, tzinfo=dt.UTC)
+    calls = []
+
+    def fake_stamp(campaign, at):
+        calls.append(at)
+        return ChangeStamp(
+            campaign_updated_at=None, activities_updated_at=None, activity_count=len(calls), posts_updated_at=None,
+            public_post_count=0, last_published_at=None, next_publish_at=embargo, assets_created_at=None,
+            asset_count=0, today=at.date(),
+        )  # fmt: skip
+
+    monkeypatch.setattr(queries, "public_campaign", lambda year, slug: object())
+    monkeypatch.setattr(queries, "change_stamp", fake_stamp)
+    before = embargo - dt.timedelta(seconds=1)
+
+    caching.campaign_and_stamp(2027, "x", before)
+    caching.campaign_and_stamp(2027, "x", before)
+    caching.campaign_and_stamp(2027, "x", embargo)
+
+    assert calls == [before, embargo]
