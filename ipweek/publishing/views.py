@@ -4,6 +4,8 @@ Every page is for office staff: ``get_campaign_for_user(..., manage=True)`` give
 and 403 to readers and liaisons.
 """
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -76,18 +78,30 @@ def _post_form(
     return render(request, "publishing/post_form.html", context, status=400 if form.errors else 200)
 
 
+def _step(
+    request: AuthenticatedHttpRequest, campaign: Campaign, action: Callable[[], object], done: str
+) -> HttpResponse:
+    """Run one state change of a post; say what happened (or why not) and go back to the list."""
+    try:
+        action()
+    except ValidationError as error:
+        _service_error(request, error)
+    else:
+        messages.success(request, done)
+    return redirect("publishing:posts", campaign.pk)
+
+
 @login_required
 @require_POST
 def post_submit(request: AuthenticatedHttpRequest, pk: int, post_id: int) -> HttpResponse:
     campaign, _access = get_campaign_for_user(request.user, pk, manage=True)
     post = _post_of(campaign, post_id)
-    try:
-        services.submit_for_approval(post=post, actor=request.user)
-    except ValidationError as error:
-        _service_error(request, error)
-    else:
-        messages.success(request, _("Post sent for approval."))
-    return redirect("publishing:posts", campaign.pk)
+    return _step(
+        request,
+        campaign,
+        lambda: services.submit_for_approval(post=post, actor=request.user),
+        _("Post sent for approval."),
+    )
 
 
 @login_required
@@ -101,13 +115,13 @@ def post_approve(request: AuthenticatedHttpRequest, pk: int, post_id: int) -> Ht
             for message in errors:
                 messages.error(request, str(message))
         return redirect("publishing:posts", campaign.pk)
-    try:
-        services.approve_post(post=post, actor=request.user, publish_at=form.cleaned_data["publish_at"])
-    except ValidationError as error:
-        _service_error(request, error)
-    else:
-        messages.success(request, _("Post approved."))
-    return redirect("publishing:posts", campaign.pk)
+    publish_at = form.cleaned_data["publish_at"]
+    return _step(
+        request,
+        campaign,
+        lambda: services.approve_post(post=post, actor=request.user, publish_at=publish_at),
+        _("Post approved."),
+    )
 
 
 @login_required
@@ -115,13 +129,7 @@ def post_approve(request: AuthenticatedHttpRequest, pk: int, post_id: int) -> Ht
 def post_withdraw(request: AuthenticatedHttpRequest, pk: int, post_id: int) -> HttpResponse:
     campaign, _access = get_campaign_for_user(request.user, pk, manage=True)
     post = _post_of(campaign, post_id)
-    try:
-        services.withdraw_post(post=post, actor=request.user)
-    except ValidationError as error:
-        _service_error(request, error)
-    else:
-        messages.success(request, _("Post withdrawn."))
-    return redirect("publishing:posts", campaign.pk)
+    return _step(request, campaign, lambda: services.withdraw_post(post=post, actor=request.user), _("Post withdrawn."))
 
 
 @login_required
