@@ -23,13 +23,6 @@ def clock(monkeypatch):
 
 
 @pytest.fixture
-def public_campaign(campaign):
-    campaign.status = Campaign.Status.ISSUED
-    campaign.save()
-    return campaign
-
-
-@pytest.fixture
 def activity(public_campaign):
     return ActivityFactory(campaign=public_campaign, status=Activity.Status.CONFIRMED)
 

@@ -18,13 +18,6 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture
-def public_campaign(campaign):
-    campaign.status = Campaign.Status.RUNNING
-    campaign.save(update_fields=["status"])
-    return campaign
-
-
-@pytest.fixture
 def clock(monkeypatch):
     """Freeze the feeds' clock; returns a setter."""
 

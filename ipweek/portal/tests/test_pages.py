@@ -29,13 +29,6 @@ def clock(monkeypatch):
 
 
 @pytest.fixture
-def public_campaign(campaign):
-    campaign.status = Campaign.Status.ISSUED
-    campaign.save()
-    return campaign
-
-
-@pytest.fixture
 def district(public_campaign):
     region = RegionFactory(code="990401", name="示例区", slug="shili-qu", level=Region.Level.COUNTY,
                            parent=public_campaign.region)  # fmt: skip

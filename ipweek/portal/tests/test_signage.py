@@ -4,20 +4,12 @@ import zoneinfo
 import pytest
 from django.urls import reverse
 
-from ipweek.campaigns.models import Campaign
 from ipweek.campaigns.tests.factories import ActivityFactory
 from ipweek.portal import feeds
 from ipweek.publishing.models import Post
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 SQUARE_DAY = dt.datetime(2027, 4, 26, 8, 0, tzinfo=SHANGHAI)
-
-
-@pytest.fixture
-def public_campaign(campaign):
-    campaign.status = Campaign.Status.RUNNING
-    campaign.save(update_fields=["status"])
-    return campaign
 
 
 @pytest.fixture
