@@ -9,6 +9,7 @@
 
 import pytest
 
+from ipweek.campaigns.models import Campaign
 from ipweek.campaigns.tests.factories import (
     ActivityFactory,
     ActivityUnitFactory,
@@ -99,3 +100,29 @@ def activity_of_b(campaign, unit_b):
     activity = ActivityFactory(campaign=campaign, title="知识产权进校园")
     ActivityUnitFactory(activity=activity, unit=unit_b)
     return activity
+
+
+@pytest.fixture
+def province(campaign):
+    """The province campaign above the persona city, with an office of its own."""
+    region = RegionFactory(code="990050", name="上级省", slug="shangji-sheng", level=Region.Level.PROVINCE)
+    office = UnitFactory(name="上级省知识产权局", region=region, kind=Unit.Kind.IP_OFFICE)
+    parent = CampaignFactory(region=region, organiser=office, level=Campaign.Level.PROVINCE)
+    campaign.parent = parent
+    campaign.save()
+    return parent
+
+
+@pytest.fixture
+def province_office(province):
+    """Office staff of the province campaign: reads the city below as the higher office."""
+    user = UserFactory(username="sun", display_name="孙处长")
+    MembershipFactory(user=user, campaign=province, unit=province.organiser, role=Membership.Role.OFFICE_STAFF)
+    return user
+
+
+@pytest.fixture
+def county(campaign):
+    """A county campaign under the persona city."""
+    region = RegionFactory(code="990401", name="示例县", slug="shili-xian", level=Region.Level.COUNTY)
+    return CampaignFactory(region=region, parent=campaign, level=Campaign.Level.COUNTY)

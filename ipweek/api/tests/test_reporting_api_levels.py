@@ -7,20 +7,15 @@ import pytest
 from django.utils import timezone
 
 from ipweek.api.tests.helpers import bearer, campaign_url, error_of, send
-from ipweek.campaigns.models import Campaign
 from ipweek.campaigns.tests.factories import (
     ActivityFactory,
     CampaignFactory,
     MembershipFactory,
-    RegionFactory,
-    UnitFactory,
-    UserFactory,
 )
 from ipweek.core.models import AuditEvent
 from ipweek.reporting.models import ActivityReport, CampaignDeadlines, Figure, Submission
 from ipweek.reporting.queries import ReceiptState, submission_receipts
 from ipweek.reporting.tests.factories import ActivityReportFactory, FigureFactory
-from ipweek.units.models import Membership, Region, Unit
 
 Metric = Figure.Metric
 Status = ActivityReport.Status
@@ -32,30 +27,6 @@ def counted(activity, *figures, status=Status.APPROVED):
     for metric, value in figures:
         FigureFactory(report=report, metric=metric, value=Decimal(value))
     return report
-
-
-@pytest.fixture
-def province(campaign):
-    """The city campaign's parent, with its own office."""
-    region = RegionFactory(code="990050", name="上级省", slug="shangji-sheng", level=Region.Level.PROVINCE)
-    office = UnitFactory(name="上级省知识产权局", region=region, kind=Unit.Kind.IP_OFFICE)
-    parent = CampaignFactory(region=region, organiser=office, level=Campaign.Level.PROVINCE)
-    campaign.parent = parent
-    campaign.save()
-    return parent
-
-
-@pytest.fixture
-def province_office(province):
-    user = UserFactory(username="sun", display_name="孙处长")
-    MembershipFactory(user=user, campaign=province, unit=province.organiser, role=Membership.Role.OFFICE_STAFF)
-    return user
-
-
-@pytest.fixture
-def county(campaign):
-    region = RegionFactory(code="990401", name="示例县", slug="shili-xian", level=Region.Level.COUNTY)
-    return CampaignFactory(region=region, parent=campaign, level=Campaign.Level.COUNTY)
 
 
 @pytest.fixture

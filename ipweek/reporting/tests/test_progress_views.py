@@ -7,50 +7,20 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from ipweek.campaigns.models import Campaign
 from ipweek.campaigns.tests.factories import (
     ActivityFactory,
     ActivityUnitFactory,
-    CampaignFactory,
-    MembershipFactory,
-    RegionFactory,
-    UnitFactory,
     UserFactory,
 )
 from ipweek.reporting.models import ActivityReport, Figure
 from ipweek.reporting.queries import ReceiptState
 from ipweek.reporting.tests.test_rollup import report
-from ipweek.units.models import Membership, Region, Unit
 
 Metric = Figure.Metric
 
 
 def progress_url(campaign):
     return reverse("reporting:progress", args=[campaign.pk])
-
-
-@pytest.fixture
-def province(campaign):
-    """The province above the fixture city, with an office of its own."""
-    region = RegionFactory(code="990050", name="上级省", slug="shangji-sheng", level=Region.Level.PROVINCE)
-    office = UnitFactory(name="上级省知识产权局", region=region, kind=Unit.Kind.IP_OFFICE)
-    parent = CampaignFactory(region=region, organiser=office, level=Campaign.Level.PROVINCE)
-    campaign.parent = parent
-    campaign.save()
-    return parent
-
-
-@pytest.fixture
-def province_office(province):
-    user = UserFactory(username="sun", display_name="孙处长")
-    MembershipFactory(user=user, campaign=province, unit=province.organiser, role=Membership.Role.OFFICE_STAFF)
-    return user
-
-
-@pytest.fixture
-def county(campaign):
-    region = RegionFactory(code="990401", name="示例县", slug="shili-xian", level=Region.Level.COUNTY)
-    return CampaignFactory(region=region, parent=campaign, level=Campaign.Level.COUNTY)
 
 
 def test_progress_asks_anonymous_visitors_to_log_in(client, campaign):

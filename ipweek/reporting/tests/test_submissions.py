@@ -8,13 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from ipweek.campaigns.models import Campaign
 from ipweek.campaigns.tests.factories import (
     ActivityFactory,
     CampaignFactory,
     MembershipFactory,
-    RegionFactory,
-    UnitFactory,
     UserFactory,
 )
 from ipweek.core.models import AuditEvent
@@ -22,26 +19,8 @@ from ipweek.reporting.models import CampaignDeadlines, Figure, Submission
 from ipweek.reporting.queries import ReceiptState, submission_receipts
 from ipweek.reporting.services.submissions import submit_upward, withdraw_submission
 from ipweek.reporting.tests.test_rollup import report
-from ipweek.units.models import Membership, Region, Unit
 
 Metric = Figure.Metric
-
-
-@pytest.fixture
-def province(campaign):
-    region = RegionFactory(code="990050", name="上级省", slug="shangji-sheng", level=Region.Level.PROVINCE)
-    office = UnitFactory(name="上级省知识产权局", region=region, kind=Unit.Kind.IP_OFFICE)
-    parent = CampaignFactory(region=region, organiser=office, level=Campaign.Level.PROVINCE)
-    campaign.parent = parent
-    campaign.save()
-    return parent
-
-
-@pytest.fixture
-def province_office(province):
-    user = UserFactory(username="sun")
-    MembershipFactory(user=user, campaign=province, unit=province.organiser, role=Membership.Role.OFFICE_STAFF)
-    return user
 
 
 @pytest.fixture
