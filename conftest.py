@@ -37,6 +37,12 @@ def fresh_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def private_root(settings, tmp_path_factory):
+    """Evidence files of casework go to a temporary folder, never into var/."""
+    settings.IPWEEK_PRIVATE_ROOT = tmp_path_factory.mktemp("private")
+
+
 @pytest.fixture
 def region(db):
     return RegionFactory(code="990400", name="示例市", slug="shili", level=Region.Level.CITY)

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "ipweek.documents",
     "ipweek.reporting",
     "ipweek.publishing",
+    "ipweek.casework",
     "ipweek.portal",
     "ipweek.api",
 ]
@@ -141,3 +142,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Casework: evidence files and other private uploads live here, never under MEDIA_ROOT.
+IPWEEK_PRIVATE_ROOT = Path(env_str("IPWEEK_PRIVATE_ROOT", str(VAR_DIR / "private")))
+# Personal data of complainants is blanked this many days after a case closes (`ipweek purge-personal-data`).
+IPWEEK_CASE_RETENTION_DAYS = env_int("IPWEEK_CASE_RETENTION_DAYS", default=3 * 365)
+# Public intake and tracking limits per client address: attempts per window (seconds). 0 turns a limit off.
+IPWEEK_TRACK_RATE = env_int("IPWEEK_TRACK_RATE", default=10)
+IPWEEK_INTAKE_RATE = env_int("IPWEEK_INTAKE_RATE", default=20)
+IPWEEK_RATE_WINDOW = env_int("IPWEEK_RATE_WINDOW", default=900)
+# Where notifications to complainants go: "console", "file" (var/notifications/) or a dotted path to a backend class.
+IPWEEK_SMS_BACKEND = env_str("IPWEEK_SMS_BACKEND", "file")

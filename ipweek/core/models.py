@@ -24,3 +24,28 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
+
+
+class Holiday(models.Model):
+    """A day the statutory calendar gets wrong or does not know yet: a public holiday or a make-up working day.
+
+    The bundled ``chinese-calendar`` data covers the years the State Council has announced; an admin
+    adds the next year's arrangement here as soon as it is published, or corrects a local exception.
+    A row here always wins over the bundled data.
+    """
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("Public holiday (no work)")
+        WORKDAY = "workday", _("Make-up working day (调休上班)")
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=64, blank=True, help_text=_("e.g. 劳动节"))
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("holiday or make-up day")
+        verbose_name_plural = _("holidays and make-up days")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.get_kind_display()} {self.name}".strip()

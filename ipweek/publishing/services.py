@@ -10,9 +10,8 @@ Every change writes an audit event.
 """
 
 import datetime as dt
-import zipfile
 from pathlib import PurePath
-from typing import IO, Any
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -25,6 +24,7 @@ from ipweek.campaigns.models import Campaign
 from ipweek.campaigns.permissions import access_for
 from ipweek.core.audit import record_audit
 from ipweek.core.richtext import sanitize_rich_text
+from ipweek.core.uploads import check_upload
 from ipweek.publishing.models import Asset, Post, Screen
 from ipweek.reporting.models import ActivityReport
 
@@ -205,54 +205,14 @@ def promote_report(*, report: ActivityReport, actor: User) -> Post:
     return post
 
 
-def _sniff(head: bytes, stream: IO[bytes]) -> str | None:
-    """The extension the content really has, or None."""
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        try:
-            with zipfile.ZipFile(stream) as archive:
-                names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return None
-        if "word/document.xml" in names:
-            return "docx"
-        if "xl/workbook.xml" in names:
-            return "xlsx"
-        return "zip"
-    return None
-
-
 def _check_upload(upload: UploadedFile) -> tuple[str, str]:
     """(extension, content type) of an acceptable upload, or a ValidationError on ``file``."""
-    name = upload.name or ""
-    extension = PurePath(name).suffix.lower().lstrip(".")
-    if extension not in ASSET_TYPES:
-        raise ValidationError({"file": _("Upload a PDF, Word (.docx), Excel (.xlsx), ZIP, JPEG or PNG file.")})
-    size = upload.size or 0
-    if size > MAX_ASSET_BYTES:
-        raise ValidationError(
-            {"file": _("The file is too large: at most %(limit)d MB.") % {"limit": MAX_ASSET_BYTES // (1024 * 1024)}}
-        )
-    if size == 0:
-        raise ValidationError({"file": _("The file is empty.")})
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if upload.file is None:
-        raise ValidationError({"file": _("The file is empty.")})
-    sniffed = _sniff(head, upload.file)
-    upload.seek(0)
-    expected = "jpg" if extension == "jpeg" else extension
-    if sniffed != expected:
-        raise ValidationError(
-            {"file": _("The file's content does not match its name (.%(ext)s).") % {"ext": extension}}
-        )
-    return extension, ASSET_TYPES[extension]
+    return check_upload(
+        upload,
+        allowed=ASSET_TYPES,
+        max_bytes=MAX_ASSET_BYTES,
+        allowed_text=_("Upload a PDF, Word (.docx), Excel (.xlsx), ZIP, JPEG or PNG file."),
+    )
 
 
 @transaction.atomic
