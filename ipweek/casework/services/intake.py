@@ -116,7 +116,7 @@ def clean_case_data(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
     for name in TEXT_FIELDS:
         value = str(data.get(name) or "").strip()
-        limit = Case._meta.get_field(name).max_length
+        limit = getattr(Case._meta.get_field(name), "max_length", None)
         if limit and len(value) > limit:
             errors.setdefault(name, []).append(_("At most %(limit)d characters.") % {"limit": limit})
         cleaned[name] = value

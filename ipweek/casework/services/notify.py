@@ -30,7 +30,7 @@ class Gateway(Protocol):
 
 class ConsoleGateway:
     def send(self, channel: str, recipient: str, subject: str, body: str) -> None:
-        print(f"[{channel}] → {recipient}: {subject}\n{body}")  # noqa: T201 — the console gateway's job
+        print(f"[{channel}] → {recipient}: {subject}\n{body}")
 
 
 class FileGateway:

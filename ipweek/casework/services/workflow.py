@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,7 +32,7 @@ S = Case.Status
 
 @dataclass(frozen=True)
 class Step:
-    label: str
+    label: "str | Promise"
     sources: frozenset[str]
     target: str
     needs_note: bool = False
@@ -67,7 +68,7 @@ STEPS: dict[str, Step] = {
 TRANSFER_SOURCES = frozenset({S.ACCEPTED, S.ASSIGNED, S.INVESTIGATION, S.TRANSFERRED})
 
 # The deadline that starts when a case enters a state (by type where it differs).
-_ACCEPTED_RULE = {
+_ACCEPTED_RULE: dict[str, str] = {
     Case.Kind.COMPLAINT: "complaint.mediation",
     Case.Kind.REPORT: "investigation.decide",
     Case.Kind.DISPUTE: "dispute.decide",
@@ -75,7 +76,7 @@ _ACCEPTED_RULE = {
     Case.Kind.CONSULTATION: "consultation.answer",
     Case.Kind.ECOMMERCE: "ecommerce.opinion",
 }
-_STATE_RULE = {
+_STATE_RULE: dict[str, str] = {
     S.MORE_MATERIAL: "more_material.reply",
     S.MEDIATION: "complaint.mediation",
     S.INVESTIGATION: "investigation.decide",
