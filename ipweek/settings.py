@@ -61,6 +61,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ipweek.core.context_processors.display",
+                "ipweek.casework.context_processors.casework",
             ],
         },
     },

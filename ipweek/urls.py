@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("ipweek.reporting.urls")),
     path("", include("ipweek.units.urls")),
     path("", include("ipweek.publishing.urls")),
+    path("casework/", include("ipweek.casework.urls")),
+    path("", include("ipweek.casework.urls_public")),
     # Public pages last: their patterns (/<year>/<region>/…) are the broadest.
     path("", include("ipweek.portal.urls")),
 ]

@@ -43,12 +43,31 @@ def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> 
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not shutil.which(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium")
+def server_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of the session's server: its own var/ folder and SQLite database."""
     var_dir = tmp_path_factory.mktemp("browser-var")
     env = {**os.environ, "IPWEEK_VAR_DIR": str(var_dir), "DEBUG": "0"}
     env.pop("DATABASE_URL", None)
+    return env
+
+
+@pytest.fixture(scope="session")
+def run_ipweek(server_env: dict[str, str]):
+    """Run an ``ipweek`` command against the server's database, e.g. ``run_ipweek("shell", "-c", code)``."""
+
+    def run(*args: str) -> str:
+        command = [sys.executable, "-m", "ipweek", *args]
+        done = subprocess.run(command, env=server_env, check=True, cwd=ROOT, capture_output=True, text=True)  # noqa: S603
+        return done.stdout
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def server_url(server_env: dict[str, str]) -> Iterator[str]:
+    if not shutil.which(CHROMIUM):
+        pytest.skip(f"Chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium")
+    env = server_env
     ipweek = [sys.executable, "-m", "ipweek"]
     subprocess.run([*ipweek, "migrate", "--verbosity", "0"], env=env, check=True, cwd=ROOT)  # noqa: S603
     subprocess.run([*ipweek, "demo"], env=env, check=True, cwd=ROOT, capture_output=True)  # noqa: S603

@@ -67,7 +67,7 @@ def test_campaign_list_queries_do_not_grow(client, admin_zhang, campaign, count,
         MembershipFactory(user=admin_zhang, campaign=other, unit=campaign.organiser)
     client.force_login(admin_zhang)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(url("list"))
 
     assert response.status_code == 200
@@ -230,7 +230,7 @@ def test_plan_editor_queries_do_not_grow(client, admin_zhang, campaign, count, d
         PlanItemFactory(section=PlanSectionFactory(campaign=campaign))
     client.force_login(admin_zhang)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(url("plan", campaign.pk))
 
     assert response.status_code == 200
@@ -376,7 +376,7 @@ def test_activity_list_queries_do_not_grow(client, admin_zhang, campaign, unit_a
         ActivityUnitFactory(activity=ActivityFactory(campaign=campaign), unit=unit_a)
     client.force_login(admin_zhang)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(url("activities", campaign.pk))
 
     assert response.status_code == 200
@@ -512,7 +512,7 @@ def test_schedule_queries_do_not_grow(client, admin_zhang, campaign, unit_a, cou
         ActivityUnitFactory(activity=ActivityFactory(campaign=campaign), unit=unit_a)
     client.force_login(admin_zhang)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(url("schedule", campaign.pk))
 
 
@@ -522,7 +522,7 @@ def test_matrix_queries_do_not_grow(client, admin_zhang, campaign, unit_a, count
         ActivityUnitFactory(activity=ActivityFactory(campaign=campaign), unit=unit_a)
     client.force_login(admin_zhang)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(url("matrix", campaign.pk))
 
 

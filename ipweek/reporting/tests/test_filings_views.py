@@ -117,7 +117,7 @@ def test_filing_list_queries_do_not_grow(client, admin_zhang, campaign, unit_a, 
         FilingFactory(activity=activity, unit=unit_a, status=Filing.Status.SUBMITTED)
     client.force_login(admin_zhang)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(filings_url(campaign))
 
     assert response.status_code == 200

@@ -75,7 +75,7 @@ def test_task_list_queries_do_not_grow(client, admin_zhang, campaign, unit_a, co
             FilingFactory(activity=activity, unit=unit_a, status=Filing.Status.RETURNED, review_comment="补充")
     client.force_login(admin_zhang)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(url("tasks", campaign))
 
     assert response.status_code == 200

@@ -172,7 +172,7 @@ def test_report_list_queries_do_not_grow(
         FigureFactory(report=report)
     client.force_login(admin_zhang)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("reporting:reports", args=[campaign.pk]))
 
     assert response.status_code == 200

@@ -306,7 +306,7 @@ def test_receipt_page_queries_do_not_grow(client, province_office, province, cou
     client.force_login(province_office)
 
     # session, user, campaign, memberships; receipts: deadline, children, submissions.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("reporting:submissions", args=[province.pk]))
 
     assert len(response.context["receipts"]) == count

@@ -44,6 +44,9 @@ class Command(BaseCommand):
         from ipweek.publishing.demo import fill_publishing_demo
 
         fill_publishing_demo(city=campaigns["city"], office=users["office"])
+        from ipweek.casework.demo import fill_casework_demo
+
+        fill_casework_demo(city=campaigns["city"], users=users)
         self._print_logins()
 
     def _office_names(self) -> list[tuple[str, str]]:
@@ -160,3 +163,4 @@ class Command(BaseCommand):
         for username, display_name, role, _unit, campaign_key in data.USERS:
             label = Membership.Role(role).label
             self.stdout.write(f"  {username:<11} {label} · {campaign_key} · {display_name}")
+        self.stdout.write(f"  {'platform':<11} e-commerce platform (casework fast track) · 示例优选商城")
