@@ -1,10 +1,9 @@
 """Casework in the demo: the city's intake goes to its protection centre; a platform sends requests.
 
-Areas add their own sample data in ``demo_<area>.py`` modules with a ``fill(context)`` function;
-:func:`fill_casework_demo` calls each one that exists. Everything here is invented.
+Each area adds its own sample data in a ``demo_<area>.py`` module with a ``fill(context)`` function,
+called in the order below. Everything here is invented.
 """
 
-import importlib
 from dataclasses import dataclass
 
 from ipweek.accounts.models import User
@@ -12,8 +11,6 @@ from ipweek.campaigns.demo_data import PASSWORD
 from ipweek.campaigns.models import Campaign
 from ipweek.casework.models import IntakeRoute, Platform
 from ipweek.units.models import Membership, Unit
-
-AREAS = ("cases", "desk", "ecommerce", "enforcement", "typical")
 
 
 @dataclass(frozen=True)
@@ -39,10 +36,9 @@ def fill_casework_demo(*, city: Campaign, users: dict[str, User]) -> DemoContext
         office=centre, name="示例优选商城", defaults={"user": platform_user, "contact_email": "ipr@example.com"}
     )
     context = DemoContext(city=city, centre=centre, caseworker=caseworker, office=users["office"], platform=platform)
-    for area in AREAS:
-        try:
-            module = importlib.import_module(f"ipweek.casework.demo_{area}")
-        except ModuleNotFoundError:
-            continue
-        module.fill(context)
+    # Imported here: each area's demo imports this module's DemoContext.
+    from ipweek.casework import demo_cases, demo_desk, demo_ecommerce, demo_enforcement, demo_typical
+
+    for area in (demo_cases, demo_desk, demo_ecommerce, demo_enforcement, demo_typical):
+        area.fill(context)
     return context

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ipweek.core.models import AuditEvent
+from ipweek.core.models import AuditEvent, Holiday
 
 
 @admin.register(AuditEvent)
@@ -20,3 +20,13 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    """Next year's holidays and make-up working days, entered once the State Council publishes them."""
+
+    list_display = ("date", "kind", "name")
+    list_filter = ("kind",)
+    search_fields = ("name",)
+    date_hierarchy = "date"

@@ -8,6 +8,16 @@ from ipweek.campaigns.models import Activity, Campaign
 
 UNSAFE = {"post", "put", "patch", "delete"}
 EXPECTED_PATHS = {
+    "/api/v1/casework/cases": {"get"},
+    "/api/v1/casework/cases/stats": {"get"},
+    "/api/v1/casework/cases/{number}": {"get"},
+    "/api/v1/casework/ecommerce/requests": {"get", "post"},
+    "/api/v1/casework/ecommerce/requests/{number}": {"get"},
+    "/api/v1/casework/ecommerce/requests/{number}/opinion": {"post"},
+    "/api/v1/casework/ecommerce/requests/{number}/measure": {"post"},
+    "/api/v1/casework/ecommerce/requests/{number}/counter-notice": {"post"},
+    "/api/v1/casework/ecommerce/requests/{number}/complaint-or-suit": {"post"},
+    "/api/v1/casework/ecommerce/requests/{number}/final": {"post"},
     "/api/v1/campaigns": {"get", "post"},
     "/api/v1/campaigns/{campaign_id}": {"get", "patch"},
     "/api/v1/campaigns/{campaign_id}/status": {"post"},

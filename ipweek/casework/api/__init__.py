@@ -1,14 +1,10 @@
 """Casework's part of the JSON API: ``cases`` (read, masked) and ``ecommerce`` (platforms' requests)."""
 
-import importlib
-
 from ninja import Router
 
-router = Router()
+from ipweek.casework.api.cases import router as cases_router
+from ipweek.casework.api.ecommerce import router as ecommerce_router
 
-for _area in ("cases", "ecommerce"):
-    try:
-        _module = importlib.import_module(f"ipweek.casework.api.{_area}")
-    except ModuleNotFoundError:
-        continue
-    router.add_router(f"/{_area}", _module.router)
+router = Router()
+router.add_router("/cases", cases_router)
+router.add_router("/ecommerce", ecommerce_router)

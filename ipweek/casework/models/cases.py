@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class IpType(models.TextChoices):
@@ -43,16 +44,16 @@ class Case(models.Model):
         TRANSFER_IN = "transfer_in", _("Transfer from another office")
 
     class Status(models.TextChoices):
-        RECEIVED = "received", _("Received")
-        MORE_MATERIAL = "more_material", _("More material requested")
-        ACCEPTED = "accepted", _("Accepted")
-        REFUSED = "refused", _("Refused")
-        ASSIGNED = "assigned", _("Assigned")
-        MEDIATION = "mediation", _("In mediation")
-        INVESTIGATION = "investigation", _("Under investigation")
-        TRANSFERRED = "transferred", _("Transferred")
-        DECIDED = "decided", _("Decided")
-        CLOSED = "closed", _("Closed")
+        RECEIVED = "received", pgettext_lazy("case status", "Received")
+        MORE_MATERIAL = "more_material", pgettext_lazy("case status", "More material requested")
+        ACCEPTED = "accepted", pgettext_lazy("case status", "Accepted")
+        REFUSED = "refused", pgettext_lazy("case status", "Refused")
+        ASSIGNED = "assigned", pgettext_lazy("case status", "Assigned")
+        MEDIATION = "mediation", pgettext_lazy("case status", "In mediation")
+        INVESTIGATION = "investigation", pgettext_lazy("case status", "Under investigation")
+        TRANSFERRED = "transferred", pgettext_lazy("case status", "Transferred")
+        DECIDED = "decided", pgettext_lazy("case status", "Decided")
+        CLOSED = "closed", pgettext_lazy("case status", "Closed")
 
     class Outcome(models.TextChoices):
         ANSWERED = "answered", _("Answered")
@@ -236,8 +237,8 @@ class Transfer(models.Model):
         OTHER_OFFICE = "other_office", _("Another IP office")
 
     class Receipt(models.TextChoices):
-        ACCEPTED = "accepted", _("Accepted")
-        REFUSED = "refused", _("Refused")
+        ACCEPTED = "accepted", pgettext_lazy("transfer receipt", "Accepted")
+        REFUSED = "refused", pgettext_lazy("transfer receipt", "Refused")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="transfers")
     body_kind = models.CharField(_("receiving body"), max_length=24, choices=Body.choices)
@@ -270,9 +271,9 @@ class Notification(models.Model):
         PHONE = "phone", _("Phone call")
 
     class State(models.TextChoices):
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
-        SKIPPED = "skipped", _("No contact on file")
+        SENT = "sent", pgettext_lazy("notification", "Sent")
+        FAILED = "failed", pgettext_lazy("notification", "Failed")
+        SKIPPED = "skipped", pgettext_lazy("notification", "No contact on file")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notifications")
     channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)

@@ -1,7 +1,7 @@
 import datetime as dt
 
 from django import template
-from django.utils import translation
+from django.utils import timezone, translation
 
 from ipweek.core import cn
 
@@ -14,7 +14,8 @@ def cn_date(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        value = value.date()
+        # An aware datetime is a moment: its date is the date where the office is (TIME_ZONE), not UTC's.
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     if translation.get_language() == "en":
         return f"{value.day} {value:%B} {value.year}"
     return cn.cn_date(value)

@@ -26,3 +26,12 @@ def test_doc_number_uses_hexagonal_brackets():
 def test_doc_number_refuses_zero():
     with pytest.raises(ValueError):
         cn.doc_number("湖知宣", 2027, 0)
+
+
+def test_cn_date_of_a_moment_is_the_local_date():
+    import datetime as dt
+
+    from ipweek.core.templatetags.cn import cn_date as cn_date_filter
+
+    just_after_midnight_in_beijing = dt.datetime(2027, 4, 19, 16, 30, tzinfo=dt.UTC)
+    assert cn_date_filter(just_after_midnight_in_beijing) == "2027年4月20日"

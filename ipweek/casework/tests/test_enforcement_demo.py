@@ -1,0 +1,36 @@
+"""The demo enforcement log: one action, three inspections showing each verification, loaded once."""
+
+# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
+
+from ipweek.casework.demo import DemoContext
+from ipweek.casework.demo_enforcement import ACTION_NAME, fill
+from ipweek.casework.models import Inspection, InspectionItem, Platform, SpecialAction
+from ipweek.casework.services.enforcement import action_totals
+from ipweek.casework.tests.test_enforcement_fixtures import (  # noqa: F401 - fixtures
+    caseworker,
+    centre,
+    enforcement_activity,
+)
+
+
+def test_demo_fills_one_action_with_three_inspections_once(
+    campaign, centre, caseworker, admin_zhang, enforcement_activity
+):
+    context = DemoContext(
+        city=campaign,
+        centre=centre,
+        caseworker=caseworker,
+        office=admin_zhang,
+        platform=Platform.objects.create(office=centre, name="示例商城"),
+    )
+
+    fill(context)
+    fill(context)
+
+    action = SpecialAction.objects.get()
+    assert (action.name, action.activity, action.office) == (ACTION_NAME, enforcement_activity, centre)
+    assert Inspection.objects.count() == 3
+    marked = InspectionItem.objects.exclude(mark_text="").order_by("inspection__inspected_at")
+    assert list(marked.values_list("verification", flat=True)) == ["valid", "malformed", "type_mismatch"]
+    totals = action_totals(action)
+    assert (totals.officers, totals.inspections, totals.suspected, totals.cases_opened) == (3, 3, 2, 1)
