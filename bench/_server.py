@@ -3,6 +3,7 @@
 import http.client
 import os
 import re
+import signal
 import socket
 import statistics
 import subprocess
@@ -12,7 +13,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.cookiejar import CookieJar
 from pathlib import Path
 
@@ -102,3 +103,123 @@ def measure(base: str, path: str, *, seconds: float, concurrency: int, cookie: s
         "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 2),
         "errors": errors,
     }
+
+
+LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432"
+
+
+def postgres_admin():
+    """An autocommit connection to the local PostgreSQL's ``postgres`` database, or None when it is down.
+
+    psycopg is imported here, not at the top: the SQLite benches do not need it.
+    """
+    try:
+        import psycopg
+
+        return psycopg.connect(f"{LOCAL_POSTGRES}/postgres", autocommit=True, connect_timeout=3)
+    except Exception:  # not installed or not answering: the caller decides to skip
+        return None
+
+
+@contextmanager
+def pg_database(admin, prefix: str = "ipweek_bench"):
+    """Yield the URL of a throw-away PostgreSQL database; dropped afterwards, whatever happened."""
+    name = f"{prefix}_{os.getpid()}"
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{LOCAL_POSTGRES}/{name}"
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def wait_until_up(base: str, *, seconds: float = 30) -> bool:
+    """Poll ``/healthz`` until it answers; False when it never did."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+class Server:
+    """``ipweek serve`` in its own process group, so granian and all its workers can be killed at once."""
+
+    def __init__(self, env: dict[str, str], *, port: int, workers: int, threads: int | None = None) -> None:
+        self.env, self.port, self.workers, self.threads = env, port, workers, threads
+        self.base = f"http://127.0.0.1:{port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, *, skip_checks: bool = False) -> None:
+        """Start ``ipweek serve``; ``skip_checks`` spares a restart the system checks the first start ran."""
+        command = [sys.executable, "-m", "ipweek", "serve", "--port", str(self.port), "--workers", str(self.workers)]
+        if self.threads:
+            command += ["--threads", str(self.threads)]
+        if skip_checks:
+            command.append("--skip-checks")
+        self.process = subprocess.Popen(
+            command, env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, start_new_session=True
+        )  # fmt: skip
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        """Send ``sig`` (SIGKILL by default) to the whole process group and reap the leader."""
+        if self.process is None:
+            return
+        with suppress(ProcessLookupError):
+            os.killpg(self.process.pid, sig)
+        self.process.wait(timeout=10)
+        self.process = None
+
+    def cpu_seconds(self) -> float | None:
+        return group_cpu_seconds(self.process.pid) if self.process is not None else None
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        try:
+            self.kill(signal.SIGTERM)
+        except subprocess.TimeoutExpired:
+            self.kill(signal.SIGKILL)
+
+
+@contextmanager
+def pg_demo_server(database_url: str, *, workers: int, threads: int | None = None, extra_env: dict | None = None):
+    """Yield a started :class:`Server` running the demo on ``database_url`` (migrated and filled here)."""
+    with tempfile.TemporaryDirectory(prefix="ipweek-bench-") as var_dir:
+        env = {**os.environ, "IPWEEK_VAR_DIR": var_dir, "DEBUG": "0", "DATABASE_URL": database_url}
+        env.update(extra_env or {})
+        command = [sys.executable, "-m", "ipweek"]
+        subprocess.run([*command, "migrate", "--verbosity", "0"], env=env, check=True, cwd=ROOT)
+        subprocess.run([*command, "demo", "--skip-checks"], env=env, check=True, cwd=ROOT, capture_output=True)
+        server = Server(env, port=free_port(), workers=workers, threads=threads)
+        server.start()
+        try:
+            if not wait_until_up(server.base):
+                raise RuntimeError("ipweek serve did not answer /healthz")
+            yield server
+        finally:
+            server.stop()
+
+
+def group_cpu_seconds(pgid: int) -> float | None:
+    """CPU seconds (user + system) used so far by the live processes of process group ``pgid``.
+
+    Read from /proc, so it says how much work a request costs even when other jobs share the CPUs;
+    None where there is no /proc.
+    """
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended while we looked
+        if int(fields[2]) == pgid:  # after "pid (comm)": state, ppid, pgrp, …, utime, stime at 11, 12
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks

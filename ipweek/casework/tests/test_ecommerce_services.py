@@ -75,7 +75,7 @@ def test_two_platforms_may_use_the_same_key_without_meeting(platform, platform_u
         ("ZL201310699744.3", "2"),  # the check character should be 2
         ("ZL201340699744.2", "4"),  # type digit 4 does not exist
         ("ZL20131069974.2", "11"),  # 11 digits
-        ("ZL201310699744", "."),  # check character missing
+        ("ZL201310699744", "2"),  # check character missing: the message gives the one expected
         ("专利号见附件", "见"),  # not a number at all: the stray characters are named
     ],
 )
