@@ -7,6 +7,8 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -85,12 +87,32 @@ ACCEPTANCE_RULE: dict[str, str] = {
 }
 
 
+_CACHE_KEY = "casework:deadline-overrides:v1"
+
+
+def _overrides() -> dict[str, Rule]:
+    """An admin's overrides (cached; cleared whenever a DeadlineRule row changes)."""
+    table = cache.get(_CACHE_KEY)
+    if table is None:
+        table = {
+            row.key: Rule(row.key, row.label, row.days, row.working_days, row.source)
+            for row in DeadlineRule.objects.all()
+        }
+        cache.set(_CACHE_KEY, table, 3600)
+    return table
+
+
+def _clear_overrides(**_kwargs: object) -> None:
+    cache.delete(_CACHE_KEY)
+
+
+post_save.connect(_clear_overrides, sender=DeadlineRule, dispatch_uid="casework-deadline-rule-saved")
+post_delete.connect(_clear_overrides, sender=DeadlineRule, dispatch_uid="casework-deadline-rule-deleted")
+
+
 def rule(key: str) -> Rule:
     """The rule for ``key``, with an admin's override applied."""
-    row = DeadlineRule.objects.filter(key=key).first()
-    if row is not None:
-        return Rule(row.key, row.label, row.days, row.working_days, row.source)
-    return DEFAULT_RULES[key]
+    return _overrides().get(key) or DEFAULT_RULES[key]
 
 
 def due(key: str, start: dt.date) -> dt.date:

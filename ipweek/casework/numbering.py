@@ -16,8 +16,7 @@ import hmac
 import secrets
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 
 from ipweek.casework.models import Case, CaseCounter
 
@@ -33,18 +32,41 @@ _CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I
 
 
 def next_number(kind: str, year: int, region_code: str) -> str:
-    """Reserve the next serial; must run inside the transaction that saves the case."""
+    """Reserve the next serial; must run inside the transaction that saves the case, as late as possible.
+
+    The counter row stays locked until that transaction commits, so callers take the number after
+    everything else of the case is written.
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("next_number() must run inside transaction.atomic()")
-    key = {"kind": kind, "year": year, "region_code": region_code}
-    if not CaseCounter.objects.filter(**key).update(last=F("last") + 1):
+    serial = _increment(kind, year, region_code)
+    if serial is None:
         try:
             with transaction.atomic():
-                CaseCounter.objects.create(**key, last=1)
+                CaseCounter.objects.create(kind=kind, year=year, region_code=region_code, last=1)
+            serial = 1
         except IntegrityError:  # another intake created the row first
-            CaseCounter.objects.filter(**key).update(last=F("last") + 1)
-    serial = CaseCounter.objects.filter(**key).values_list("last", flat=True).get()
+            serial = _increment(kind, year, region_code)
+    if serial is None:  # pragma: no cover — the row exists after the IntegrityError above
+        raise RuntimeError("case counter row vanished")
     return f"{PREFIXES[kind]}{year}-{region_code}-{serial:05d}"
+
+
+def _increment(kind: str, year: int, region_code: str) -> int | None:
+    """One statement that raises and reads the serial (PostgreSQL and SQLite ≥ 3.35 both have RETURNING)."""
+    table = connection.ops.quote_name(CaseCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last = last + 1 WHERE kind = %s AND year = %s AND region_code = %s RETURNING last",  # noqa: S608 — the table name is ours
+            [kind, year, region_code],
+        )
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
+
+
+def placeholder_number() -> str:
+    """A unique stand-in while the case's rows are written, replaced by :func:`next_number` before commit."""
+    return "~" + secrets.token_hex(15)
 
 
 def new_idempotency_key() -> str:

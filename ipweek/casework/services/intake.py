@@ -98,12 +98,12 @@ class IntakeResult:
 
 def office_for_campaign(campaign: Campaign) -> Unit:
     """Where a campaign's public intake goes: its intake route, a caseworker's unit, or the organiser."""
-    route = IntakeRoute.objects.filter(campaign=campaign).select_related("office").first()
+    route = IntakeRoute.objects.filter(campaign=campaign).select_related("office__region").first()
     if route is not None:
         return route.office
     membership = (
         Membership.objects.filter(campaign=campaign, role=Membership.Role.CASEWORKER)
-        .select_related("unit")
+        .select_related("unit__region")
         .order_by("pk")
         .first()
     )
@@ -244,7 +244,7 @@ def _commit(
                 created_by=actor if actor is not None and actor.is_authenticated else None,
                 **cleaned,
             )
-            case.number = numbering.next_number(kind, timezone.localdate(received).year, region.code)
+            case.number = numbering.placeholder_number()
             case.save()
             CaseEvent.objects.create(
                 case=case,
@@ -256,6 +256,9 @@ def _commit(
             )
             for upload, content_type in checked:
                 stored.append(_store_evidence(case, upload, content_type))
+            # Last: the counter row stays locked until commit (docs/decisions/0010).
+            case.number = numbering.next_number(kind, timezone.localdate(received).year, region.code)
+            Case.objects.filter(pk=case.pk).update(number=case.number)
             record_audit(
                 actor=actor,
                 action="case.received",

@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig, ValidationError
@@ -18,7 +17,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -31,6 +29,7 @@ from ipweek.casework.services import desk as desk_services
 from ipweek.casework.services.desk import DeskAccess
 from ipweek.core.forms import add_service_errors
 from ipweek.core.http import AuthenticatedHttpRequest
+from ipweek.core.qr import qr_svg
 
 SERVICE_WORKER = Path(__file__).resolve().parents[1] / "static" / "casework" / "desk_sw.js"
 RECEIPTS_KEPT = 20
@@ -184,9 +183,10 @@ def desk_receipt(request: AuthenticatedHttpRequest, activity_id: int, number: st
     key = request.session.get("desk_receipts", {}).get(number)
     code = numbering.access_code_for(key) if key and case.idempotency_key == key else ""
     track_url = _track_url(request, case, desk)
-    qr = segno.make(track_url, error="m").svg_inline(scale=4, title=_("Track this case"), border=2)
     context = {"desk": desk, "activity": desk.activity, "case": case, "code": code, "track_url": track_url}
-    return render(request, "casework/desk_receipt.html", {**context, "qr_svg": mark_safe(qr)})  # noqa: S308
+    return render(
+        request, "casework/desk_receipt.html", {**context, "qr_svg": qr_svg(track_url, title=_("Track this case"))}
+    )
 
 
 @login_required

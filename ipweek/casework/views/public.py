@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-import segno
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -21,7 +20,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -34,6 +33,7 @@ from ipweek.casework.models import Case
 from ipweek.casework.services.intake import IntakeResult, office_for_campaign, submit_case
 from ipweek.core import ratelimit
 from ipweek.core.forms import add_service_errors
+from ipweek.core.qr import qr_svg
 from ipweek.portal.queries import HOTLINE, public_campaign
 
 # What the public may see of each step of a case's trail; anything else (working notes,
@@ -118,8 +118,7 @@ def _track_url(request: HttpRequest, campaign: Campaign, number: str) -> str:
 
 
 def _qr_svg(url: str) -> SafeString:
-    # The SVG is generated from our own URL (a case number and the site's address), never from user text.
-    return mark_safe(segno.make(url, error="m").svg_inline(scale=4, omitsize=True, svgclass="qr-code"))  # noqa: S308
+    return qr_svg(url)
 
 
 def _receipt(request: HttpRequest, campaign: Campaign, result: IntakeResult) -> HttpResponse:
