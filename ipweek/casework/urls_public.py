@@ -11,4 +11,5 @@ campaign = "<int:year>/<slug:region_slug>/"
 urlpatterns: list[URLPattern] = [
     path(f"{campaign}complaint/", public.complaint, name="complaint"),
     path(f"{campaign}track/", public.track, name="track"),
+    path(f"{campaign}track/qr.svg", public.track_qr, name="track_qr"),
 ]

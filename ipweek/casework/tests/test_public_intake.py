@@ -86,20 +86,33 @@ def test_complaint_submission_answers_with_the_receipt(client, running):
     assert case.consents_to_mediation and case.is_real_name
     assert f'id="access-code">{code}<' in body
     assert numbering.code_matches(case, code)
-    assert "<svg" in body and "data-print" in body
+    assert "track/qr.svg?number=" in body and "data-print" in body
     assert Evidence.objects.filter(case=case).count() == 1
     assert "no-store" in response["Cache-Control"]
 
 
 def test_the_receipt_qr_code_links_to_the_track_page_without_the_code(client, running, monkeypatch):
     seen = []
-    monkeypatch.setattr("ipweek.casework.views.public._qr_svg", lambda url: seen.append(url) or "<svg></svg>")
+    monkeypatch.setattr("ipweek.casework.views.public.qr_svg", lambda url: seen.append(url) or "<svg></svg>")
 
     response = post(client, running, {**COMPLAINT, "idempotency_key": "q" * 24})
+    number = response["X-Case-Number"]
+    qr_url = reverse("casework_public:track_qr", args=[running.year, running.region.slug]) + f"?number={number}"
+    assert f'src="{qr_url}"' in response.content.decode()
+    image = client.get(qr_url)
 
     track = reverse("casework_public:track", args=[running.year, running.region.slug])
-    assert seen == [f"http://testserver{track}?number={response['X-Case-Number']}"]
+    assert image.status_code == 200 and image["Content-Type"] == "image/svg+xml"
+    assert "public" in image["Cache-Control"]
+    assert seen == [f"http://testserver{track}?number={number}"]
     assert numbering.access_code_for("q" * 24) not in seen[0]
+
+
+def test_the_qr_image_is_drawn_for_well_formed_numbers_only(client, running):
+    url = reverse("casework_public:track_qr", args=[running.year, running.region.slug])
+    assert client.get(url, {"number": "TS2027-330500-00001"}).content.startswith(b"<svg")
+    assert client.get(url, {"number": "<script>"}).status_code == 404
+    assert client.get(url).status_code == 404
 
 
 def test_missing_fields_are_named_and_typed_values_kept(client, running):

@@ -10,17 +10,17 @@ return the same case and code, so reloading the receipt is harmless and nothing 
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -117,8 +117,24 @@ def _track_url(request: HttpRequest, campaign: Campaign, number: str) -> str:
     return request.build_absolute_uri(path) + "?" + urlencode({"number": number})
 
 
-def _qr_svg(url: str) -> SafeString:
-    return qr_svg(url)
+_NUMBER = re.compile(r"^[A-Z]{2}\d{4}-\d{6}-\d{5,7}$")
+
+
+@require_http_methods(["GET", "HEAD"])
+def track_qr(request: HttpRequest, year: int, region_slug: str) -> HttpResponse:
+    """The receipt's QR code as an image of its own, so drawing it costs nothing on the intake path.
+
+    It encodes the tracking page with the number filled in — a public address that says nothing about
+    whether the case exists — so any well-formed number gets a code, without a database lookup.
+    """
+    number = request.GET.get("number", "")
+    if not _NUMBER.match(number):
+        raise Http404
+    path = reverse("casework_public:track", args=[year, region_slug])
+    svg = qr_svg(request.build_absolute_uri(path) + "?" + urlencode({"number": number}))
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def _receipt(request: HttpRequest, campaign: Campaign, result: IntakeResult) -> HttpResponse:
@@ -133,7 +149,9 @@ def _receipt(request: HttpRequest, campaign: Campaign, result: IntakeResult) -> 
         deadline=_deadline(case),
         evidence_count=case.evidence.count(),
         track_url=track_url,
-        qr_svg=_qr_svg(track_url),
+        qr_url=reverse("casework_public:track_qr", args=[campaign.year, campaign.region.slug])
+        + "?"
+        + urlencode({"number": case.number}),
     )
     response = render(request, "casework/public_receipt.html", context)
     response["X-Case-Number"] = case.number
