@@ -59,7 +59,9 @@ def test_a_citizen_submits_a_complaint_on_a_phone_and_tracks_it(phone, server_ur
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "casework_public_receipt.png"), full_page=True)
     assert number.startswith("TS") and len(code) == 8
-    assert page.locator("#receipt svg").count() == 1
+    qr = page.locator("#receipt img.qr-image")
+    qr.wait_for()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=qr.element_handle(), timeout=5000)
     assert page.locator("[data-print]").is_visible()
     assert serious_violations(page) == []
     assert horizontal_overflow(page) <= 0

@@ -93,7 +93,7 @@ def test_complaint_submission_answers_with_the_receipt(client, running):
 
 def test_the_receipt_qr_code_links_to_the_track_page_without_the_code(client, running, monkeypatch):
     seen = []
-    monkeypatch.setattr("ipweek.casework.views.public.qr_svg", lambda url: seen.append(url) or "<svg></svg>")
+    monkeypatch.setattr("ipweek.casework.views.public.qr_svg_document", lambda url: seen.append(url) or b"<svg/>")
 
     response = post(client, running, {**COMPLAINT, "idempotency_key": "q" * 24})
     number = response["X-Case-Number"]

@@ -33,7 +33,7 @@ from ipweek.casework.models import Case
 from ipweek.casework.services.intake import IntakeResult, office_for_campaign, submit_case
 from ipweek.core import ratelimit
 from ipweek.core.forms import add_service_errors
-from ipweek.core.qr import qr_svg
+from ipweek.core.qr import qr_svg_document
 from ipweek.portal.queries import HOTLINE, public_campaign
 
 # What the public may see of each step of a case's trail; anything else (working notes,
@@ -131,7 +131,7 @@ def track_qr(request: HttpRequest, year: int, region_slug: str) -> HttpResponse:
     if not _NUMBER.match(number):
         raise Http404
     path = reverse("casework_public:track", args=[year, region_slug])
-    svg = qr_svg(request.build_absolute_uri(path) + "?" + urlencode({"number": number}))
+    svg = qr_svg_document(request.build_absolute_uri(path) + "?" + urlencode({"number": number}))
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Cache-Control"] = "public, max-age=86400"
     return response
