@@ -1,7 +1,5 @@
 """Due-soon and overdue lists in working days, per office and per handler, and the dashboard built on them."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import datetime as dt
 
 import pytest
@@ -14,17 +12,7 @@ from ipweek.casework.presenters import due_info
 from ipweek.casework.services import queues
 from ipweek.casework.services.transfers import transfer_case
 from ipweek.casework.services.workflow import apply_step
-from ipweek.casework.tests.test_cases_support import (  # noqa: F401 - fixtures
-    BEFORE_MAY_DAY,
-    MASKED_PHONE,
-    PHONE,
-    caseworker,
-    make_case,
-    office,
-    other_caseworker,
-    other_office,
-    second_caseworker,
-)
+from ipweek.casework.tests.cases.support import BEFORE_MAY_DAY, PHONE, make_case
 from ipweek.core.models import Holiday
 
 DUE = dt.date(2026, 5, 11)  # received 28 April 2026: 29, 30 Apr, 6, 7, 8, 9 (make-up Saturday), 11 May

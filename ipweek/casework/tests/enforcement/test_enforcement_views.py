@@ -1,7 +1,5 @@
 """Pages of the enforcement log: who may see and change what, bad input, masking and pinned query counts."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import datetime as dt
 
 import pytest
@@ -13,16 +11,7 @@ from django.utils.translation import gettext
 
 from ipweek.casework.models import Inspection, InspectionItem, SpecialAction
 from ipweek.casework.services.intake import submit_case
-from ipweek.casework.tests.test_enforcement_fixtures import (  # noqa: F401 - fixtures
-    GOOD,
-    action,
-    caseworker,
-    centre,
-    enforcement_activity,
-    inspection,
-    stranger_caseworker,
-    wrong_check,
-)
+from ipweek.casework.tests.enforcement.support import GOOD, wrong_check
 from ipweek.reporting.models import ActivityReport
 
 OFFICER_MESSAGE = "At least two officers with enforcement certificate numbers must take part."

@@ -1,7 +1,5 @@
 """The case-list export (masked by default; personal data with a reason, logged) and the access log."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 from io import BytesIO
 
 import pytest
@@ -13,19 +11,7 @@ from openpyxl import load_workbook
 from ipweek.casework.models import PersonalDataAccess
 from ipweek.casework.permissions import CaseworkAccess
 from ipweek.casework.services.exports import check_personal_export
-from ipweek.casework.tests.test_stats_fixtures import (  # noqa: F401 - fixtures
-    EMAIL,
-    ID_NUMBER,
-    NAME,
-    PHONE,
-    handler,
-    make_case,
-    office,
-    open_case,
-    other_case,
-    other_handler,
-    other_office,
-)
+from ipweek.casework.tests.stats.support import EMAIL, ID_NUMBER, NAME, PHONE, make_case
 
 REASON = "向市场监管局移送案件，需提供投诉人联系方式"
 
@@ -236,7 +222,7 @@ def test_access_log_filters_by_user_and_date(client, handler, second_handler_log
 
 @pytest.fixture
 def second_handler_log(log_rows, campaign, office, open_case):
-    from ipweek.casework.tests.test_stats_fixtures import _caseworker
+    from ipweek.casework.tests.stats.support import _caseworker
 
     colleague = _caseworker(campaign, office, "log_colleague", "郑专员")
     return PersonalDataAccess.objects.create(user=colleague, kind="evidence", case=open_case)

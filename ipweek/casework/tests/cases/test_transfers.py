@@ -1,7 +1,5 @@
 """Transfers to enforcement bodies: deadlines, receipts, results and telling the complainant of each."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -11,14 +9,7 @@ from ipweek.casework import deadlines
 from ipweek.casework.models import Case, CaseEvent, Notification, Transfer
 from ipweek.casework.services.transfers import record_receipt, record_result, transfer_case
 from ipweek.casework.services.workflow import apply_step
-from ipweek.casework.tests.test_cases_support import (  # noqa: F401 - fixtures
-    MASKED_PHONE,
-    case,
-    caseworker,
-    office,
-    other_caseworker,
-    other_office,
-)
+from ipweek.casework.tests.cases.support import MASKED_PHONE
 
 BODY = "示例市市场监督管理局"
 
@@ -231,7 +222,7 @@ def test_an_empty_result_is_refused_on_the_detail_page(client, caseworker, trans
 
 
 def test_a_transfer_of_another_case_is_not_reachable_through_this_one(client, caseworker, transfer, office):
-    from ipweek.casework.tests.test_cases_support import make_case
+    from ipweek.casework.tests.cases.support import make_case
 
     other = make_case(office)
     client.force_login(caseworker)

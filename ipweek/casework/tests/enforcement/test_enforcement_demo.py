@@ -1,16 +1,9 @@
 """The demo enforcement log: one action, three inspections showing each verification, loaded once."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 from ipweek.casework.demo import DemoContext
 from ipweek.casework.demo_enforcement import ACTION_NAME, fill
 from ipweek.casework.models import Inspection, InspectionItem, Platform, SpecialAction
 from ipweek.casework.services.enforcement import action_totals
-from ipweek.casework.tests.test_enforcement_fixtures import (  # noqa: F401 - fixtures
-    caseworker,
-    centre,
-    enforcement_activity,
-)
 
 
 def test_demo_fills_one_action_with_three_inspections_once(

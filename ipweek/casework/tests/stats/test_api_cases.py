@@ -1,7 +1,5 @@
 """The read-only cases API: masked always, 404 for what the caller may not see, statistics like the page."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import datetime as dt
 import json
 
@@ -9,21 +7,7 @@ import pytest
 
 from ipweek.api.tests.helpers import api_url, bearer, error_of
 from ipweek.api.urls import api
-from ipweek.casework.tests.test_stats_fixtures import (  # noqa: F401 - fixtures
-    EMAIL,
-    ID_NUMBER,
-    NAME,
-    PHONE,
-    at,
-    decide,
-    handler,
-    make_case,
-    office,
-    open_case,
-    other_case,
-    other_handler,
-    other_office,
-)
+from ipweek.casework.tests.stats.support import EMAIL, ID_NUMBER, NAME, PHONE, at, decide, make_case
 
 CASES = api_url("/casework/cases")
 

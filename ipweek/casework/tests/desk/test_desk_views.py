@@ -1,7 +1,5 @@
 """The desk's pages and its sync endpoint: allowed and refused paths, idempotency, CSRF, masking, receipts."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import json
 import re
 
@@ -13,14 +11,7 @@ from ipweek.campaigns.tests.factories import ActivityFactory
 from ipweek.casework.models import Case, DeskEntry, PersonalDataAccess
 from ipweek.casework.numbering import code_matches
 from ipweek.casework.services.desk import MAX_BATCH
-from ipweek.casework.tests.test_desk_fixtures import (  # noqa: F401 - fixtures, used as arguments
-    caseworker,
-    centre,
-    desk_url,
-    entry,
-    other_caseworker,
-    square,
-)
+from ipweek.casework.tests.desk.support import desk_url, entry
 from ipweek.reporting.models import ActivityReport
 
 REFUSED = ["outsider_wang", "admin_zhang", "viewer_zhao", "other_caseworker"]

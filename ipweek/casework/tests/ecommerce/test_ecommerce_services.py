@@ -1,7 +1,5 @@
 """The e-commerce fast track's services: intake, the opinion, the platform's steps and their rules."""
 
-# ruff: noqa: F811 - fixtures are imported from test_ecommerce_fixtures and named again as arguments
-
 import datetime as dt
 import json
 
@@ -13,21 +11,7 @@ from ipweek.casework import demo_ecommerce
 from ipweek.casework.demo import DemoContext
 from ipweek.casework.models import Case, CaseEvent, EcommerceRequest, Notification
 from ipweek.casework.services import ecommerce as services
-from ipweek.casework.tests.test_ecommerce_fixtures import (  # noqa: F401 - fixtures
-    DATA,
-    PHONE,
-    backdate_measure,
-    caseworker,
-    days_ago,
-    ecommerce_request,
-    measured,
-    office,
-    other_platform,
-    other_platform_user,
-    platform,
-    platform_user,
-    submit,
-)
+from ipweek.casework.tests.ecommerce.support import DATA, PHONE, backdate_measure, days_ago, submit
 from ipweek.core.models import AuditEvent
 
 

@@ -1,7 +1,5 @@
 """The case detail, reveal, steps, notes and evidence: who may do what, and masking everywhere."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -9,19 +7,7 @@ from django.urls import reverse
 from ipweek.casework.models import Case, CaseEvent, Notification, PersonalDataAccess
 from ipweek.casework.services.intake import submit_case
 from ipweek.casework.services.workflow import apply_step
-from ipweek.casework.tests.test_cases_support import (  # noqa: F401 - fixtures
-    COMPLAINT,
-    MASKED_PHONE,
-    NAME,
-    PHONE,
-    case,
-    caseworker,
-    make_case,
-    office,
-    other_caseworker,
-    other_office,
-    second_caseworker,
-)
+from ipweek.casework.tests.cases.support import COMPLAINT, MASKED_PHONE, NAME, PHONE, make_case
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"
 

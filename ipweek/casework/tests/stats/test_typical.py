@@ -1,7 +1,5 @@
 """Typical cases: drafted redacted from a closed case, reviewed by a second person, queued for publishing."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -13,19 +11,7 @@ from ipweek.casework.services.typical import (
     send_to_publishing,
     update_typical_case,
 )
-from ipweek.casework.tests.test_stats_fixtures import (  # noqa: F401 - fixtures
-    NAME,
-    PHONE,
-    close,
-    closed_case,
-    handler,
-    make_case,
-    office,
-    open_case,
-    other_handler,
-    other_office,
-    second_handler,
-)
+from ipweek.casework.tests.stats.support import NAME, PHONE, close, make_case
 from ipweek.core.models import AuditEvent
 from ipweek.publishing.models import Post
 
@@ -146,7 +132,7 @@ def test_an_office_without_any_campaign_cannot_send(campaign, other_office, othe
 
 
 def _colleague(campaign, unit):
-    from ipweek.casework.tests.test_stats_fixtures import _caseworker
+    from ipweek.casework.tests.stats.support import _caseworker
 
     return _caseworker(campaign, unit, "county_colleague", "冯专员")
 

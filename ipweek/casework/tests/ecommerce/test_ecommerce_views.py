@@ -1,7 +1,5 @@
 """The e-commerce pages: who gets in, what they see (masked), and what each form does."""
 
-# ruff: noqa: F811 - fixtures are imported from test_ecommerce_fixtures and named again as arguments
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -10,22 +8,7 @@ from django.utils import timezone
 
 from ipweek.casework.models import Case, EcommerceRequest, Evidence, PersonalDataAccess
 from ipweek.casework.services import ecommerce as services
-from ipweek.casework.tests.test_ecommerce_fixtures import (  # noqa: F401 - fixtures
-    DATA,
-    PHONE,
-    backdate_measure,
-    caseworker,
-    days_ago,
-    ecommerce_request,
-    measured,
-    office,
-    other_caseworker,
-    other_platform,
-    other_platform_user,
-    platform,
-    platform_user,
-    submit,
-)
+from ipweek.casework.tests.ecommerce.support import DATA, PHONE, backdate_measure, days_ago, submit
 
 
 def url(name: str, *args: str) -> str:

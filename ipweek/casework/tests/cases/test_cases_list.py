@@ -1,7 +1,5 @@
 """The case list: only visible offices, masked names, filters, order by deadline, a fixed query count."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import datetime as dt
 
 import pytest
@@ -10,19 +8,7 @@ from django.utils import timezone
 
 from ipweek.casework.models import Case
 from ipweek.casework.services.workflow import apply_step
-from ipweek.casework.tests.test_cases_support import (  # noqa: F401 - fixtures
-    BEFORE_MAY_DAY,
-    MASKED_PHONE,
-    NAME,
-    PHONE,
-    case,
-    caseworker,
-    make_case,
-    office,
-    other_caseworker,
-    other_office,
-    second_caseworker,
-)
+from ipweek.casework.tests.cases.support import BEFORE_MAY_DAY, MASKED_PHONE, NAME, PHONE, make_case
 
 LIST = reverse("casework:list")
 

@@ -1,7 +1,5 @@
 """The enforcement log's services: verifying marks, officers, saving all or nothing, totals and the report push."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -9,17 +7,7 @@ from django.utils import translation
 from ipweek.casework.models import Case, Inspection, InspectionItem, SpecialAction
 from ipweek.casework.services import enforcement as services
 from ipweek.casework.services.intake import submit_case
-from ipweek.casework.tests.test_enforcement_fixtures import (  # noqa: F401 - fixtures
-    GOOD,
-    OFFICERS,
-    action,
-    caseworker,
-    centre,
-    enforcement_activity,
-    inspection,
-    inspection_data,
-    wrong_check,
-)
+from ipweek.casework.tests.enforcement.support import GOOD, OFFICERS, inspection_data
 from ipweek.core.models import AuditEvent
 from ipweek.patents.numbers import check_mark, check_number
 from ipweek.reporting.models import ActivityReport, Figure

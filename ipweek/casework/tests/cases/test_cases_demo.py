@@ -1,14 +1,11 @@
 """The demo's cases: varied, one overdue, invented people, and safe to load twice."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import pytest
 from django.utils import timezone
 
 from ipweek.casework import demo_cases
 from ipweek.casework.demo import DemoContext
 from ipweek.casework.models import Case, Platform, Transfer
-from ipweek.casework.tests.test_cases_support import caseworker, office  # noqa: F401 - fixtures
 
 
 @pytest.fixture

@@ -1,7 +1,5 @@
 """The desk's rules: who records for which unit, upserts by key, checks, figures and full cases."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import datetime as dt
 
 import pytest
@@ -11,13 +9,7 @@ from django.utils import timezone
 from ipweek.campaigns.models import Activity
 from ipweek.casework.models import Case, DeskEntry
 from ipweek.casework.services import desk as desk_services
-from ipweek.casework.tests.test_desk_fixtures import (  # noqa: F401 - fixtures, used as arguments
-    caseworker,
-    centre,
-    entry,
-    other_caseworker,
-    square,
-)
+from ipweek.casework.tests.desk.support import entry
 from ipweek.reporting.models import ActivityReport, Figure
 
 COMPLAINT = {

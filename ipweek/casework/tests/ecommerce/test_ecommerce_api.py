@@ -1,7 +1,5 @@
 """The e-commerce endpoints: tokens, idempotency, masking, the platform's steps, and the one error shape."""
 
-# ruff: noqa: F811 - fixtures are imported from test_ecommerce_fixtures and named again as arguments
-
 import datetime as dt
 import json
 
@@ -13,20 +11,7 @@ from hypothesis import strategies as st
 from ipweek.api.tests.helpers import api_url, bearer, error_of, send
 from ipweek.casework.models import Case, EcommerceRequest
 from ipweek.casework.services import ecommerce as services
-from ipweek.casework.tests.test_ecommerce_fixtures import (  # noqa: F401 - fixtures
-    DATA,
-    PHONE,
-    caseworker,
-    ecommerce_request,
-    measured,
-    office,
-    other_caseworker,
-    other_platform,
-    other_platform_user,
-    platform,
-    platform_user,
-    submit,
-)
+from ipweek.casework.tests.ecommerce.support import DATA, PHONE, submit
 
 REQUESTS = api_url("/casework/ecommerce/requests")
 

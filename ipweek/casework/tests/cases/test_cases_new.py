@@ -1,7 +1,5 @@
 """Staff intake: a caseworker records a call, a letter, a visitor or a transfer-in for an office they handle."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import datetime as dt
 
 import pytest
@@ -10,13 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ipweek.casework.models import Case, Evidence
-from ipweek.casework.tests.test_cases_support import (  # noqa: F401 - fixtures
-    COMPLAINT,
-    caseworker,
-    office,
-    other_caseworker,
-    other_office,
-)
+from ipweek.casework.tests.cases.support import COMPLAINT
 from ipweek.core.workdays import add_working_days
 
 NEW = reverse("casework:new")

@@ -1,7 +1,5 @@
 """Statistics: numbers for a small fixture (working days across the 2026 May Day holiday), page, XLSX, access."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import datetime as dt
 import uuid
 from io import BytesIO
@@ -14,17 +12,7 @@ from openpyxl import load_workbook
 from ipweek.casework.models import DeskEntry
 from ipweek.casework.permissions import casework_access
 from ipweek.casework.services.stats import Period, case_statistics
-from ipweek.casework.tests.test_stats_fixtures import (  # noqa: F401 - fixtures
-    NAME,
-    PHONE,
-    at,
-    decide,
-    handler,
-    make_case,
-    office,
-    other_handler,
-    other_office,
-)
+from ipweek.casework.tests.stats.support import NAME, PHONE, at, decide, make_case
 
 MAY = Period(dt.date(2026, 4, 20), dt.date(2026, 5, 15))
 MAY_QUERY = {"date_from": "2026-04-20", "date_to": "2026-05-15"}

@@ -1,7 +1,5 @@
 """Retention: personal data of long-closed cases is purged, files too, once, with counts in the audit trail."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import datetime as dt
 import uuid
 from io import StringIO
@@ -15,15 +13,7 @@ from django.utils import timezone
 from ipweek.casework.models import Case, CaseEvent, DeskEntry, Evidence
 from ipweek.casework.services.intake import submit_case
 from ipweek.casework.services.retention import count_due, purge, purge_personal_data
-from ipweek.casework.tests.test_stats_fixtures import (  # noqa: F401 - fixtures
-    COMPLAINT,
-    NAME,
-    PHONE,
-    close,
-    handler,
-    make_case,
-    office,
-)
+from ipweek.casework.tests.stats.support import COMPLAINT, NAME, PHONE, close, make_case
 from ipweek.core.models import AuditEvent
 
 LONG_AGO = timezone.now() - dt.timedelta(days=400)

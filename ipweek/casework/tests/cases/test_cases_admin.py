@@ -1,7 +1,5 @@
 """The admin: cases read-only and without personal data; rules, routes, platforms and holidays editable."""
 
-# ruff: noqa: F811 - the fixtures imported below are pytest fixtures, named again as test arguments
-
 import datetime as dt
 
 import pytest
@@ -10,7 +8,7 @@ from django.urls import reverse
 from ipweek.campaigns.tests.factories import UserFactory
 from ipweek.casework import deadlines
 from ipweek.casework.models import DeadlineRule
-from ipweek.casework.tests.test_cases_support import NAME, PHONE, case, office  # noqa: F401 - fixtures
+from ipweek.casework.tests.cases.support import NAME, PHONE
 from ipweek.core.models import Holiday
 
 
