@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ipweek.campaigns.models import Activity, Campaign
 from ipweek.casework.models import Case, Inspection, InspectionItem, SpecialAction
-from ipweek.casework.services.enforcement import KNOWN_STATUSES, ItemInput
+from ipweek.casework.services.enforcement import INSPECTION_FIELDS, KNOWN_STATUSES, ItemInput
 from ipweek.core.forms import DateInput, model_choice_field
 from ipweek.patents.numbers import APPLICATION, PatentType
 from ipweek.units.models import Unit
@@ -91,23 +91,7 @@ class InspectionForm(forms.ModelForm):
 
     class Meta:
         model = Inspection
-        fields = [
-            "inspected_at",
-            "location",
-            "market_kind",
-            "party_name",
-            "party_credit_code",
-            "party_address",
-            "party_person",
-            "legal_basis",
-            "evidence_note",
-            "record_ref",
-            "seizure_list",
-            "seized_count",
-            "signatures",
-            "outcome",
-            "follow_up_due",
-        ]
+        fields = list(INSPECTION_FIELDS)
         widgets = {
             "inspected_at": DateTimeInput(),
             "follow_up_due": DateInput(),
