@@ -1,14 +1,16 @@
 """Desk entries at the city's square day (广场日 / 12330 咨询台), as if a morning's queue had been synced.
 
-Idempotent: entries carry fixed keys, so running the demo twice adds nothing. The counts are pushed
-into the lead unit's closing report; in the demo that report is already approved, so the desk page
-shows that its figures were not written again — the rule a real desk meets after reporting.
+Idempotent: entries carry fixed keys, so running the demo twice adds nothing. Two units staff the
+desk. The lead unit's closing report is already approved in the demo, so its desk shows that its
+figures were not written again — the rule a real desk meets after reporting. The co-organising
+office has not reported yet: its counts land in a draft closing report, as they would on the day.
 """
 
 import datetime as dt
 
 from django.utils import timezone
 
+from ipweek.accounts.models import User
 from ipweek.campaigns.models import Activity, ActivityUnit
 from ipweek.casework.demo import DemoContext
 from ipweek.casework.models import DeskEntry
@@ -49,19 +51,32 @@ def _desk_unit(activity: Activity, context: DemoContext) -> Unit:
     return lead or context.centre
 
 
+def _co_organiser(activity: Activity) -> Unit | None:
+    role = activity.unit_roles.filter(role=ActivityUnit.Role.CO_ORGANISER).select_related("unit").first()
+    return role.unit if role is not None else None
+
+
 def fill(context: DemoContext) -> None:
     activity = _square_day(context)
     if activity is None:
         return
     unit = _desk_unit(activity, context)
+    _record(activity, unit, ENTRIES, context.caseworker, key="demo-desk")
+    push_desk_figures(activity=activity, unit=unit)
+    co_organiser = _co_organiser(activity)
+    if co_organiser is not None and co_organiser != unit:
+        _record(activity, co_organiser, ENTRIES[::3], context.office, key="demo-desk-co")
+        push_desk_figures(activity=activity, unit=co_organiser)
+
+
+def _record(activity: Activity, unit: Unit, entries: list[tuple], recorder: User, *, key: str) -> None:
     now = timezone.now()
-    for number, (minutes, topic, ip_type, outcome, note, contact) in enumerate(ENTRIES, start=1):
+    for number, (minutes, topic, ip_type, outcome, note, contact) in enumerate(entries, start=1):
         DeskEntry.objects.get_or_create(
-            client_key=f"demo-desk-{activity.pk}-{number:02d}",
+            client_key=f"{key}-{activity.pk}-{number:02d}",
             defaults={
                 "activity": activity, "unit": unit, "topic": topic, "ip_type": ip_type, "outcome": outcome,
-                "note": note, "contact": contact, "recorded_by": context.caseworker,
+                "note": note, "contact": contact, "recorded_by": recorder,
                 "recorded_at": now - dt.timedelta(minutes=minutes), "synced_at": now,
             },
         )  # fmt: skip
-    push_desk_figures(activity=activity, unit=unit)
