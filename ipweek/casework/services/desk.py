@@ -14,20 +14,17 @@ twice. After each batch the desk's counts are written into the unit's closing re
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from ipweek.accounts.models import User
 from ipweek.campaigns.models import Activity
-from ipweek.casework.masking import mask_contact
 from ipweek.casework.models import Case, DeskEntry
 from ipweek.casework.models.cases import IpType
 from ipweek.casework.permissions import casework_access
@@ -45,7 +42,7 @@ KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 Outcome = DeskEntry.Outcome
 # A "case opened" entry is made by the case form, with its case; the quick form cannot claim one.
 QUICK_OUTCOMES = (Outcome.ANSWERED, Outcome.REFERRED, Outcome.FOLLOW_UP)
-_DESK_ROLES = (Membership.Role.UNIT_LIAISON, Membership.Role.OFFICE_STAFF)
+DESK_ROLES = (Membership.Role.UNIT_LIAISON, Membership.Role.OFFICE_STAFF)
 
 
 @dataclass(frozen=True)
@@ -88,38 +85,13 @@ def desk_access(user: User, activity: Activity) -> DeskAccess:
     taking_part = {role.unit_id: role.unit for role in roles}
     own = set(
         Membership.objects.filter(
-            user=user, campaign_id=activity.campaign_id, role__in=_DESK_ROLES, unit_id__in=taking_part
+            user=user, campaign_id=activity.campaign_id, role__in=DESK_ROLES, unit_id__in=taking_part
         ).values_list("unit_id", flat=True)
     )
     units += [unit for unit_id, unit in taking_part.items() if unit_id in own and unit_id != office.pk]
     if office.pk in own and not is_caseworker:
         units.insert(0, office)
     return DeskAccess(activity, office=office, units=tuple(units), is_caseworker=is_caseworker)
-
-
-def desk_activities(user: User) -> list[Activity]:
-    """The activities whose desk ``user`` may staff (same rule as :func:`desk_access`), square days first."""
-    rows = list(Membership.objects.filter(user=user).values_list("campaign_id", "unit_id", "role"))
-    own: dict[int, set[int]] = {}
-    for campaign_id, unit_id, role in rows:
-        own.setdefault(campaign_id, set()).update([unit_id] if role in _DESK_ROLES else [])
-    handles = casework_access(user).handles
-    activities = (
-        Activity.objects.filter(campaign_id__in=own)
-        .exclude(status=Activity.Status.CANCELLED)
-        .select_related("campaign__region", "campaign__organiser")
-        .prefetch_related("unit_roles")
-        .order_by("-campaign__year", "start_date", "position", "pk")
-    )
-    offices: dict[int, int] = {}
-    desks = []
-    for activity in activities:
-        if activity.campaign_id not in offices:
-            offices[activity.campaign_id] = office_for_campaign(activity.campaign).pk
-        units = {role.unit_id for role in activity.unit_roles.all()}
-        if offices[activity.campaign_id] in handles or units & own[activity.campaign_id]:
-            desks.append(activity)
-    return sorted(desks, key=lambda a: a.category != Activity.Category.SQUARE_DAY)
 
 
 def clean_entry(raw: dict[str, Any], *, now: dt.datetime) -> dict[str, Any]:
@@ -290,66 +262,3 @@ def open_desk_case(
         )  # fmt: skip
     push_desk_figures(activity=activity, unit=unit)
     return result
-
-
-@dataclass(frozen=True)
-class DeskRow:
-    """One recent entry as the desk list shows it: the contact is always masked."""
-
-    pk: int
-    recorded_at: dt.datetime
-    topic: str
-    ip_type: str
-    outcome: str
-    unit: str
-    note: str
-    contact: str
-    case_number: str
-
-
-@dataclass(frozen=True)
-class DeskSummary:
-    total: int
-    today: int
-    by_topic: list[tuple[str, int]]
-    by_outcome: list[tuple[str, int]]
-    recent: list[DeskRow]
-
-
-def desk_summary(activity: Activity, *, today: dt.date | None = None, recent: int = 20) -> DeskSummary:
-    """The counts the desk shows (all units together), and its latest entries with masked contacts."""
-    today = today or timezone.localdate()
-    entries = DeskEntry.objects.filter(activity=activity)
-    groups = list(entries.values_list("topic", "outcome").annotate(n=Count("pk")).order_by())
-    topics, outcomes = Counter[str](), Counter[str]()
-    for topic, outcome, count in groups:
-        topics[topic] += count
-        outcomes[outcome] += count
-    start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
-    latest = entries.select_related("unit", "case").order_by("-recorded_at", "-pk")[:recent]
-    return DeskSummary(
-        total=sum(topics.values()),
-        today=entries.filter(recorded_at__gte=start, recorded_at__lt=start + dt.timedelta(days=1)).count(),
-        by_topic=[(str(label), topics[value]) for value, label in DeskEntry.Topic.choices if topics[value]],
-        by_outcome=[(str(label), outcomes[value]) for value, label in Outcome.choices if outcomes[value]],
-        recent=[_row(entry) for entry in latest],
-    )
-
-
-def _row(entry: DeskEntry) -> DeskRow:
-    return DeskRow(
-        pk=entry.pk, recorded_at=entry.recorded_at, topic=entry.get_topic_display(),
-        ip_type=entry.get_ip_type_display(), outcome=entry.get_outcome_display(),
-        unit=entry.unit.short_name or entry.unit.name, note=entry.note, contact=mask_contact(entry.contact),
-        case_number=entry.case.number if entry.case else "",
-    )  # fmt: skip
-
-
-def follow_up_entries(activity: Activity) -> list[DeskEntry]:
-    """Entries with a contact left for a call back: for the intake office's caseworkers only."""
-    return list(
-        DeskEntry.objects.filter(activity=activity)
-        .exclude(contact="")
-        .select_related("unit", "recorded_by")
-        .order_by("-recorded_at", "-pk")
-    )

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ipweek.campaigns.models import Activity
 from ipweek.casework import numbering
+from ipweek.casework import queries_desk as desk_queries
 from ipweek.casework.forms_desk import DeskCaseForm, DeskEntryForm
 from ipweek.casework.models import Case, DeskEntry, PersonalDataAccess
 from ipweek.casework.services import desk as desk_services
@@ -56,7 +57,7 @@ def _page(request: AuthenticatedHttpRequest, desk: DeskAccess, form: DeskEntryFo
         "desk": desk,
         "activity": activity,
         "form": form,
-        "summary": desk_services.desk_summary(activity),
+        "summary": desk_queries.desk_summary(activity),
         "figures_locked": desk_services.figures_locked(desk),
         "max_batch": desk_services.MAX_BATCH,
     }
@@ -66,7 +67,7 @@ def _page(request: AuthenticatedHttpRequest, desk: DeskAccess, form: DeskEntryFo
 @login_required
 def desk_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The activities whose desk the user may staff, square days first."""
-    desks = desk_services.desk_activities(request.user)
+    desks = desk_queries.desk_activities(request.user)
     if not desks:
         raise Http404
     return render(request, "casework/desk_list.html", {"activities": desks})
@@ -117,7 +118,7 @@ def desk_sync(request: HttpRequest, activity_id: int) -> JsonResponse:
         return _error(413, "too_many", message)
     result = desk_services.record_entries(desk=desk, entries=entries, actor=request.user)
     summary_html = render_to_string(
-        "casework/desk_summary.html", {"summary": desk_services.desk_summary(desk.activity)}, request=request
+        "casework/desk_summary.html", {"summary": desk_queries.desk_summary(desk.activity)}, request=request
     )
     return JsonResponse(
         {
@@ -196,7 +197,7 @@ def desk_follow_up(request: AuthenticatedHttpRequest, activity_id: int) -> HttpR
     desk = _desk(request.user, activity_id)
     if not desk.is_caseworker:
         raise Http404
-    entries = desk_services.follow_up_entries(desk.activity)
+    entries = desk_queries.follow_up_entries(desk.activity)
     if entries:
         PersonalDataAccess.objects.create(
             user=request.user, kind=PersonalDataAccess.Kind.VIEW, detail=f"desk contacts, activity {activity_id}"
