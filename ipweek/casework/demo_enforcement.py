@@ -4,7 +4,8 @@ The three inspections show what verification finds: a mark that checks out (the 
 up: valid), a mark whose check character is wrong, and a mark that claims an invention patent while
 the number's type digit says utility model. Serial numbers are above 9,000,000, beyond any year's
 filings so far, so that no demo number points at a real patent; their check characters are computed
-with :func:`ipweek.patents.numbers.check_character`, the wrong one deliberately shifted by one.
+with :func:`ipweek.patents.numbers.check_character`, the wrong one deliberately shifted by one. The
+third inspection opens a case found ex officio (channel “inspection”), linked to it.
 """
 
 import datetime as dt
@@ -140,4 +141,13 @@ def fill(context: DemoContext) -> None:
         actor=context.caseworker,
     )
     for data, officers, items in _inspections():
-        save_inspection(action=action, data=data, officers=officers, items=items, case=None, actor=context.caseworker)
+        # The trade-fair inspection found a counterfeit mark: the office opens a report on it itself.
+        save_inspection(
+            action=action,
+            data=data,
+            officers=officers,
+            items=items,
+            case=None,
+            actor=context.caseworker,
+            open_case=data["outcome"] == Inspection.Outcome.CASE_OPENED,
+        )

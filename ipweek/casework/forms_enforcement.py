@@ -32,6 +32,17 @@ KNOWN_STATUS_CHOICES = [("", _("Not looked up"))] + [
     (value, label) for value, label in InspectionItem.Verification.choices if value in KNOWN_STATUSES
 ]
 
+# How the inspection form groups its fields (officers and items come between the second and third).
+INSPECTION_FIELD_GROUPS = [
+    (_("Time and place"), ["inspected_at", "location", "market_kind"]),
+    (_("Inspected party"), ["party_name", "party_credit_code", "party_address", "party_person"]),
+    (
+        _("Evidence and records"),
+        ["legal_basis", "evidence_note", "record_ref", "seizure_list", "seized_count", "signatures"],
+    ),
+    (_("Outcome"), ["outcome", "case_number", "open_case", "follow_up_due"]),
+]
+
 
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
@@ -88,6 +99,14 @@ class InspectionForm(forms.ModelForm):
         max_length=32,
         help_text=_("The case opened on these findings, e.g. JB2027-330500-00001. It may be added later."),
     )
+    open_case = forms.BooleanField(
+        label=_("Open a new case on these findings"),
+        required=False,
+        help_text=_(
+            "Instead of a case number: a violation report found ex officio, with the inspected party as "
+            "respondent and the products' findings as facts. Its time limit counts from the inspection."
+        ),
+    )
 
     class Meta:
         model = Inspection
@@ -128,6 +147,11 @@ class InspectionForm(forms.ModelForm):
         inspected, follow_up = cleaned.get("inspected_at"), cleaned.get("follow_up_due")
         if inspected and follow_up and follow_up < inspected.date():
             self.add_error("follow_up_due", _("The follow-up cannot be due before the inspection."))
+        if cleaned.get("open_case"):
+            if cleaned.get("case_number"):
+                self.add_error("open_case", _("Link a case by its number or open a new one, not both."))
+            elif cleaned.get("outcome") != Inspection.Outcome.CASE_OPENED:
+                self.add_error("open_case", _("Only an inspection whose outcome is “case opened” can open a case."))
         return cleaned
 
 

@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/inspections/new/", views.inspection_create, name="enforcement_inspection_new"),
     path("inspections/<int:pk>/", views.inspection_detail, name="enforcement_inspection"),
     path("inspections/<int:pk>/edit/", views.inspection_edit, name="enforcement_inspection_edit"),
+    path("inspections/<int:pk>/open-case/", views.inspection_open_case, name="enforcement_open_case"),
 ]

@@ -42,6 +42,7 @@ class Case(models.Model):
         LETTER = "letter", _("Letter")
         PLATFORM = "platform", _("E-commerce platform")
         TRANSFER_IN = "transfer_in", _("Transfer from another office")
+        INSPECTION = "inspection", _("Found during an inspection")
 
     class Status(models.TextChoices):
         RECEIVED = "received", pgettext_lazy("case status", "Received")

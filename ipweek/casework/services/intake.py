@@ -224,7 +224,7 @@ def _commit(
     received_at: dt.datetime | None,
 ) -> Case:
     received = received_at or timezone.now()
-    rule = deadlines.acceptance_rule(kind)
+    rule = deadlines.acceptance_rule(kind, channel)
     stored: list[Path] = []
     try:
         with transaction.atomic():

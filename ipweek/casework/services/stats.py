@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from ipweek.accounts.models import User
 from ipweek.campaigns.models import Campaign
 from ipweek.campaigns.permissions import campaigns_visible_to
-from ipweek.casework.deadlines import ACCEPTANCE_RULE, DEFAULT_RULES, Rule
-from ipweek.casework.models import Case, DeadlineRule, DeskEntry
+from ipweek.casework.deadlines import Rule, acceptance_rule
+from ipweek.casework.models import Case, DeskEntry
 from ipweek.casework.models.cases import IpType
 from ipweek.casework.permissions import CaseworkAccess, offices_filter
 from ipweek.core.workdays import working_days_between
@@ -125,16 +125,6 @@ def _rows(choices: Iterable[tuple[str, Any]], counts: Counter[str]) -> list[Row]
     return [Row(key, str(label), counts.get(key, 0)) for key, label in choices]
 
 
-def _acceptance_rules() -> dict[str, Rule]:
-    """Kind → its acceptance rule, with admins' overrides, in one query."""
-    keys = set(ACCEPTANCE_RULE.values())
-    overrides = {
-        row.key: Rule(row.key, row.label, row.days, row.working_days, row.source)
-        for row in DeadlineRule.objects.filter(key__in=keys)
-    }
-    return {kind: overrides.get(key, DEFAULT_RULES[key]) for kind, key in ACCEPTANCE_RULE.items()}
-
-
 def _duration(rule: Rule, received: dt.datetime, decided: dt.datetime) -> tuple[int, bool]:
     """(working days from receipt to decision, whether that kept the rule's limit)."""
     start, end = timezone.localdate(received), timezone.localdate(decided)
@@ -158,15 +148,16 @@ def _decision_times(key: str, label: str, durations: list[tuple[int, bool]], lim
 
 def decision_times(cases: QuerySet[Case]) -> tuple[DecisionTimes, list[DecisionTimes]]:
     """Overall and per type; reads only the type and the two moments of decided cases."""
-    rules = _acceptance_rules()
     by_kind: dict[str, list[tuple[int, bool]]] = {kind: [] for kind in Case.Kind.values}
-    decided = cases.filter(decided_at__isnull=False).values_list("kind", "received_at", "decided_at").order_by()
-    for kind, received, decided_at in decided:
+    decided = cases.filter(decided_at__isnull=False).values_list("kind", "channel", "received_at", "decided_at")
+    for kind, channel, received, decided_at in decided.order_by():
         if decided_at is None or decided_at < received or (decided_at - received).days > MAX_PERIOD_DAYS:
             continue  # a typo in a date must not stop the page
-        by_kind[kind].append(_duration(rules[kind], received, decided_at))
+        # The limit of the case's own way in: a report found during an inspection has 5 working days, not 10.
+        by_kind[kind].append(_duration(acceptance_rule(kind, channel), received, decided_at))
     per_kind = [
-        _decision_times(kind, str(label), by_kind[kind], rules[kind].describe()) for kind, label in Case.Kind.choices
+        _decision_times(kind, str(label), by_kind[kind], acceptance_rule(kind).describe())
+        for kind, label in Case.Kind.choices
     ]
     everything = [duration for durations in by_kind.values() for duration in durations]
     return _decision_times("all", _("All types"), everything), per_kind

@@ -101,7 +101,7 @@ def next_deadline(case: Case, status: str, today: dt.date) -> tuple[dt.date | No
     if status in {S.CLOSED, S.REFUSED}:
         return None, ""
     if status == S.RECEIVED:
-        key = deadlines.ACCEPTANCE_RULE[case.kind]
+        key = deadlines.acceptance_rule_key(case.kind, case.channel)
     elif status in {S.ACCEPTED, S.ASSIGNED}:
         if case.status in {S.ACCEPTED, S.ASSIGNED} and case.due_date:
             return case.due_date, case.due_rule  # assigning does not restart the clock

@@ -13,15 +13,16 @@ from django.forms import BaseFormSet, BaseModelFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ipweek.campaigns.models import Campaign
 from ipweek.casework import forms_enforcement as forms
 from ipweek.casework.masking import mask_name
-from ipweek.casework.models import Inspection, SpecialAction
+from ipweek.casework.models import Case, Inspection, SpecialAction
+from ipweek.casework.patent_wording import explain_mark
 from ipweek.casework.permissions import CaseworkAccess, casework_access, offices_filter
 from ipweek.casework.services import enforcement as services
+from ipweek.casework.services import enforcement_cases, enforcement_totals
 from ipweek.core.forms import add_service_errors
 from ipweek.core.http import AuthenticatedHttpRequest
 from ipweek.patents.numbers import check_mark
@@ -29,15 +30,6 @@ from ipweek.reporting.services.figures import EDITABLE_STATUSES
 from ipweek.units.models import Membership, Unit
 
 Outcome = Inspection.Outcome
-FIELD_GROUPS = [
-    (gettext_lazy("Time and place"), ["inspected_at", "location", "market_kind"]),
-    (gettext_lazy("Inspected party"), ["party_name", "party_credit_code", "party_address", "party_person"]),
-    (
-        gettext_lazy("Evidence and records"),
-        ["legal_basis", "evidence_note", "record_ref", "seizure_list", "seized_count", "signatures"],
-    ),
-    (gettext_lazy("Outcome"), ["outcome", "case_number", "follow_up_due"]),
-]
 
 
 # --- finding things ------------------------------------------------------------------------------------
@@ -90,7 +82,7 @@ def _campaigns_of(request: AuthenticatedHttpRequest) -> QuerySet[Campaign]:
 def action_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = _viewer(request)
     actions = list(SpecialAction.objects.filter(offices_filter(access)).select_related("office", "activity")[:200])
-    totals = services.totals_for_actions([action.pk for action in actions])
+    totals = enforcement_totals.totals_for_actions([action.pk for action in actions])
     rows = [(action, totals[action.pk]) for action in actions]
     return render(request, "casework/enforcement_list.html", {"rows": rows, "can_create": bool(access.handles)})
 
@@ -139,12 +131,12 @@ def action_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     inspections = action.inspections.select_related("case").annotate(
         item_count=Count("items"), suspected_count=Count("items", filter=Q(items__suspected_counterfeit=True))
     )
-    report_unit = services.reporting_unit_for(action)
-    report = services.closing_report_for(action, report_unit) if report_unit else None
+    report_unit = enforcement_totals.reporting_unit_for(action)
+    report = enforcement_totals.closing_report_for(action, report_unit) if report_unit else None
     context = {
         "action": action,
         "can_edit": can_edit,
-        "totals": services.action_totals(action),
+        "totals": enforcement_totals.action_totals(action),
         "inspections": inspections,
         "report": report,
         "report_editable": report is None or report.status in EDITABLE_STATUSES,
@@ -160,11 +152,11 @@ def action_push(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if action.activity_id is None:
         messages.error(request, _("This action is not linked to an activity."))
         return redirect("casework:enforcement_action", action.pk)
-    _tell_push_result(request, services.push_action_totals(action=action, actor=request.user))
+    _tell_push_result(request, enforcement_totals.push_action_totals(action=action, actor=request.user))
     return redirect("casework:enforcement_action", action.pk)
 
 
-def _tell_push_result(request: AuthenticatedHttpRequest, result: services.PushResult) -> None:
+def _tell_push_result(request: AuthenticatedHttpRequest, result: enforcement_totals.PushResult) -> None:
     if result.is_pushed:
         messages.success(
             request, _("The totals were written into the closing report of %(unit)s.") % {"unit": result.unit.name}
@@ -213,19 +205,22 @@ def _inspection_form(
                 case=form.linked_case,
                 actor=request.user,
                 inspection=inspection,
+                open_case=form.cleaned_data["open_case"],
             )
         except ValidationError as error:
             officer_errors = _put_errors(form, error)
         else:
             messages.success(request, _("Inspection of %(party)s saved.") % {"party": saved.party_name})
+            if form.cleaned_data["open_case"] and saved.case is not None:
+                _tell_case_opened(request, saved.case)
             if action.activity_id is not None:
-                _tell_push_result(request, services.push_action_totals(action=action, actor=request.user))
+                _tell_push_result(request, enforcement_totals.push_action_totals(action=action, actor=request.user))
             return redirect("casework:enforcement_inspection", saved.pk)
     context = {
         "action": action,
         "inspection": inspection,
         "form": form,
-        "groups": [(legend, [form[name] for name in names]) for legend, names in FIELD_GROUPS],
+        "groups": [(legend, [form[name] for name in names]) for legend, names in forms.INSPECTION_FIELD_GROUPS],
         "officers": officers,
         "officer_errors": officer_errors,
         "items": items,
@@ -254,7 +249,7 @@ def _formset_errors(formset: BaseFormSet | BaseModelFormSet) -> bool:
 def inspection_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     inspection, can_edit = _inspection_for(request, pk)
     items = [
-        (item, services.explain_mark(check_mark(item.mark_text, item.claimed_type, number=item.claimed_number)))
+        (item, explain_mark(check_mark(item.mark_text, item.claimed_type, number=item.claimed_number)))
         for item in inspection.items.all()
     ]
     person = inspection.party_person if can_edit else mask_name(inspection.party_person)
@@ -268,6 +263,25 @@ def inspection_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     return render(request, "casework/enforcement_inspection.html", context)
 
 
+@login_required
+@require_POST
+def inspection_open_case(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Open a report case on an inspection's findings (依职权发现); a second click gives the same case."""
+    inspection, _can_edit = _inspection_for(request, pk, edit=True)
+    try:
+        result = enforcement_cases.open_case_for_inspection(inspection=inspection, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        _tell_case_opened(request, result.case)
+    return redirect("casework:enforcement_inspection", inspection.pk)
+
+
+def _tell_case_opened(request: AuthenticatedHttpRequest, case: Case) -> None:
+    messages.success(request, _("Case %(number)s was opened on the findings.") % {"number": case.number})
+
+
 # --- the number checker --------------------------------------------------------------------------------
 
 
@@ -277,5 +291,5 @@ def number_check(request: AuthenticatedHttpRequest) -> HttpResponse:
     _viewer(request)
     mark = request.GET.get("mark", "")[:200]
     check = check_mark(mark) if mark.strip() else None
-    problems = [] if check is None else services.explain_mark(check)
+    problems = [] if check is None else explain_mark(check)
     return render(request, "casework/enforcement_check.html", {"mark": mark, "check": check, "problems": problems})

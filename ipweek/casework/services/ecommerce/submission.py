@@ -17,8 +17,8 @@ from ipweek.accounts.models import User
 from ipweek.casework import deadlines, numbering
 from ipweek.casework.models import Case, EcommerceRequest, Platform
 from ipweek.casework.models.cases import IpType
+from ipweek.casework.patent_wording import describe_problem
 from ipweek.casework.services import intake
-from ipweek.casework.services.enforcement import describe_problem
 from ipweek.core.audit import record_audit
 from ipweek.patents.numbers import NumberKind, check_number
 

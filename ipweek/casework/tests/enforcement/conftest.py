@@ -5,6 +5,7 @@ from ipweek.casework.tests.enforcement.support import (  # noqa: F401 — fixtur
     caseworker,
     centre,
     enforcement_activity,
+    found_inspection,
     inspection,
     stranger_caseworker,
 )

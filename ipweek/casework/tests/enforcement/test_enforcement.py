@@ -1,16 +1,15 @@
-"""The enforcement log's services: verifying marks, officers, saving all or nothing, totals and the report push."""
+"""The enforcement log's services: verifying marks, officers and saving all or nothing."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from ipweek.casework.models import Case, Inspection, InspectionItem, SpecialAction
+from ipweek.casework import patent_wording
+from ipweek.casework.models import Inspection, InspectionItem
 from ipweek.casework.services import enforcement as services
 from ipweek.casework.services.intake import submit_case
 from ipweek.casework.tests.enforcement.support import GOOD, OFFICERS, inspection_data
 from ipweek.core.models import AuditEvent
-from ipweek.patents.numbers import check_mark, check_number
-from ipweek.reporting.models import ActivityReport, Figure
 
 V = InspectionItem.Verification
 
@@ -38,44 +37,9 @@ def test_a_malformed_number_is_explained_by_the_part_that_is_wrong():
     assert (result.status, result.is_suspect) == (V.MALFORMED, True)
     assert [(problem.code, problem.part) for problem in result.check.problems] == [("check_wrong", "check")]
     with translation.override("en"):
-        text = services.describe_mark(result.check)
+        text = patent_wording.describe_mark(result.check)
     assert text == ["The check character after the dot is “5”, but for these digits it must be “0”: "
                     "a digit is wrong or the number is made up."]  # fmt: skip
-
-
-def test_every_problem_code_has_wording_that_fills_its_parameters():
-    numbers = [
-        "",
-        "2012206A87633.0",
-        "ZI201220687633.0",
-        "2012206876.3",
-        "203010012345.0",
-        "05101765.0",
-        "201240687633.0",
-        "201910000000.1",
-        "ZL201220687633",
-        "ZL201220687633.05",
-        "2012206876330",
-        "ZL 20 12 2 0687633 .0",
-        "CN10234567A",
-        "CN502345678A",
-        "CN202345678A",
-    ]
-    marks = [
-        "本产品已获专利",
-        "ZL201220687633.0 ZL201710601862.3",
-        "发明专利 ZL201220687633.0",
-        "专利申请 201710601862.3",
-    ]
-    checks = [check_number(number, this_year=2026) for number in numbers]
-    problems = [problem for check in checks for problem in check.problems]
-    problems += [problem for mark in [*marks, "CN102345678A"] for problem in check_mark(mark, this_year=2026).problems]
-
-    with translation.override("en"):
-        texts = {problem.code: services.describe_problem(problem) for problem in problems}
-
-    assert set(texts) == set(services.PROBLEM_TEXT)
-    assert all("%(" not in text and text != code for code, text in texts.items())
 
 
 def test_the_application_wording_is_only_an_application():
@@ -162,90 +126,3 @@ def test_editing_changes_deletes_and_reverifies_items(inspection, caseworker):
     assert (good.verification, good.suspected_counterfeit) == (V.INVALIDATED, True)
     assert list(inspection.items.values_list("pk", flat=True)) == [good.pk]
     assert Inspection.objects.get().outcome == "correct_marking"
-
-
-def _case(centre, closed):
-    case = submit_case(office=centre, kind="consultation", channel="web", data={"subject": "线索"}).case
-    if closed:
-        Case.objects.filter(pk=case.pk).update(status=Case.Status.CLOSED)
-    return case
-
-
-def test_totals_count_officers_premises_items_suspects_and_cases(action, inspection, caseworker, centre):
-    more_officers = [OFFICERS[0], {"name": "冯某", "certificate": "ZF-003"}]
-    for closed in (True, False):
-        services.save_inspection(
-            action=action,
-            data=inspection_data(outcome="case_opened", seized_count=12),
-            officers=more_officers,
-            items=[services.ItemInput(product="榨汁杯", quantity=3, mark_text=f"发明专利 {GOOD}")],
-            case=_case(centre, closed),
-            actor=caseworker,
-        )
-
-    totals = services.action_totals(action)
-
-    assert totals == services.ActionTotals(
-        officers=3, inspections=3, items=4, quantity=51, suspected=3, seized=24, cases_opened=2, cases_closed=1
-    )
-    assert str(totals.closure_rate) == "50.0"
-    assert totals.figures() == {"officers": 3, "inspections": 3, "seized_items": 24, "cases": 2}
-
-
-def test_totals_of_an_empty_action_are_zero_with_no_closure_rate(action):
-    totals = services.action_totals(action)
-
-    assert totals == services.ActionTotals()
-    assert totals.closure_rate is None
-
-
-def test_totals_for_several_actions_are_kept_apart(action, inspection, centre, caseworker):
-    other = SpecialAction.objects.create(office=centre, name="另一行动", starts_on=action.starts_on)
-
-    totals = services.totals_for_actions([action.pk, other.pk])
-
-    assert (totals[action.pk].inspections, totals[other.pk].inspections) == (1, 0)
-
-
-def test_pushing_totals_writes_the_lead_units_closing_report(action, inspection, caseworker, campaign):
-    result = services.push_action_totals(action=action, actor=caseworker)
-
-    assert result.is_pushed and result.unit == campaign.organiser
-    report = ActivityReport.objects.get(activity=action.activity, kind="closing")
-    figures = dict(Figure.objects.filter(report=report).values_list("metric", "value"))
-    assert {metric: int(value) for metric, value in figures.items()} == {
-        "officers": 2,
-        "inspections": 1,
-        "seized_items": 0,
-        "cases": 0,
-    }
-
-
-def test_pushing_goes_to_the_offices_own_report_when_it_takes_part(action, inspection, caseworker, centre):
-    from ipweek.campaigns.models import ActivityUnit
-
-    ActivityUnit.objects.create(activity=action.activity, unit=centre, role=ActivityUnit.Role.SUPPORTING)
-
-    result = services.push_action_totals(action=action, actor=caseworker)
-
-    assert result.unit == centre
-    assert ActivityReport.objects.filter(unit=centre, kind="closing").exists()
-
-
-def test_pushing_into_a_submitted_report_is_refused_and_changes_nothing(action, inspection, caseworker, campaign):
-    report = ActivityReport.objects.create(
-        activity=action.activity, unit=campaign.organiser, kind="closing", title="总结", status="submitted"
-    )
-
-    result = services.push_action_totals(action=action, actor=caseworker)
-
-    assert not result.is_pushed
-    assert not Figure.objects.filter(report=report).exists()
-    assert not AuditEvent.objects.filter(action="enforcement.totals_pushed").exists()
-
-
-def test_pushing_an_action_without_activity_is_refused(centre, caseworker):
-    lone = SpecialAction.objects.create(office=centre, name="单独行动", starts_on="2027-04-20")
-
-    with pytest.raises(ValidationError):
-        services.push_action_totals(action=lone, actor=caseworker)

@@ -11,55 +11,10 @@ from django.utils.translation import gettext
 
 from ipweek.casework.models import Inspection, InspectionItem, SpecialAction
 from ipweek.casework.services.intake import submit_case
-from ipweek.casework.tests.enforcement.support import GOOD, wrong_check
+from ipweek.casework.tests.enforcement.support import GOOD, action_url, inspection_post, inspection_url, wrong_check
 from ipweek.reporting.models import ActivityReport
 
 OFFICER_MESSAGE = "At least two officers with enforcement certificate numbers must take part."
-
-
-def action_url(action, name="enforcement_action"):
-    return reverse(f"casework:{name}", args=[action.pk])
-
-
-def inspection_url(inspection, name="enforcement_inspection"):
-    return reverse(f"casework:{name}", args=[inspection.pk])
-
-
-def inspection_post(officers=2, items=None, **changes):
-    """The inspection form as a browser sends it: four officer rows, three item rows."""
-    data = {
-        "inspected_at": "2027-04-22T14:00",
-        "location": "示例五金城二楼",
-        "market_kind": "store",
-        "party_name": "示例五金电器经营部",
-        "party_credit_code": "",
-        "party_address": "示例五金城208室",
-        "party_person": "沈一帆",
-        "legal_basis": "",
-        "evidence_note": "",
-        "record_ref": "",
-        "seizure_list": "",
-        "seized_count": "0",
-        "signatures": "",
-        "outcome": "correct_marking",
-        "case_number": "",
-        "follow_up_due": "2027-05-14",
-        "officers-TOTAL_FORMS": "4",
-        "officers-INITIAL_FORMS": "0",
-        "items-TOTAL_FORMS": "3",
-        "items-INITIAL_FORMS": "0",
-    }
-    for index in range(4):
-        named = index < officers
-        data[f"officers-{index}-name"] = f"执法员{index}" if named else ""
-        data[f"officers-{index}-certificate"] = f"ZF-10{index}" if named else ""
-    for index in range(3):
-        item = (items or [])[index] if index < len(items or []) else {}
-        for name in ("product", "model", "mark_text", "claimed_type", "claimed_number", "known_status"):
-            data[f"items-{index}-{name}"] = item.get(name, "")
-        data[f"items-{index}-quantity"] = item.get("quantity", "1")
-    data.update(changes)
-    return data
 
 
 MALFORMED_ITEM = {"product": "电动螺丝刀", "quantity": "18", "mark_text": "实用新型专利", "claimed_number": ""}
