@@ -6,6 +6,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ipweek.core.storage import private_storage
+
 
 class CampaignDeadlines(models.Model):
     """When units must file and report, and when child campaigns must submit to this one."""
@@ -115,6 +117,12 @@ class ActivityReport(models.Model):
         verbose_name = _("activity report")
         verbose_name_plural = _("activity reports")
         indexes = [models.Index(fields=["activity", "kind", "status"], name="report_activity_kind_status")]
+        constraints = [
+            # A unit's figures for an activity are counted once: one closing report, any number of news.
+            models.UniqueConstraint(
+                fields=["activity", "unit"], condition=Q(kind="closing"), name="report_one_closing_per_unit"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -125,10 +133,14 @@ class ActivityReport(models.Model):
 
 
 class Photo(models.Model):
-    """A photo of a report. The original stays private; ``published_image`` is resized and has no EXIF."""
+    """A photo of a report. The original stays private; ``published_image`` is resized and has no EXIF.
+
+    ``image`` lives in private storage (``IPWEEK_PRIVATE_ROOT``), never under ``MEDIA_ROOT``: it may
+    carry the place it was taken. ``published_image`` is the public copy under ``MEDIA_ROOT``.
+    """
 
     report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("photo"), upload_to="reports/originals/%Y/%m/")
+    image = models.ImageField(_("photo"), upload_to="reports/originals/%Y/%m/", storage=private_storage)
     published_image = models.ImageField(upload_to="reports/published/%Y/%m/", blank=True)
     caption = models.CharField(_("caption"), max_length=200, blank=True)
     taken_at = models.DateTimeField(_("taken at"), null=True, blank=True)

@@ -108,3 +108,50 @@ def test_unknown_api_path_answers_in_the_error_shape(client, db):
 
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
+
+
+# --- a method a path does not take, and the API's root -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix", "allowed"),
+    [
+        ("delete", "/units", "GET"),
+        ("put", "/campaigns", "GET, POST"),
+        ("get", "/campaigns/{campaign}/status", "POST"),
+        ("delete", "/campaigns/{campaign}/reports/1", "GET, PATCH"),
+        ("post", "/campaigns/{campaign}/rollup", "GET"),
+    ],
+)
+def test_wrong_method_is_405_in_the_error_shape_with_allow(client, campaign, admin_zhang, method, suffix, allowed):
+    client.force_login(admin_zhang)
+
+    response = send(client, method, api_url(suffix.format(campaign=campaign.pk)), {})
+
+    error = error_of(response, 405)
+    assert error["code"] == "method_not_allowed"
+    assert error["message"] == f"此接口不接受 {method.upper()} 请求，只接受 {allowed}。"
+    assert error["fields"] == {}
+    assert response["Allow"] == allowed
+
+
+def test_wrong_method_is_405_before_authentication(client):
+    response = client.delete(api_url("/campaigns"))
+
+    assert error_of(response, 405)["code"] == "method_not_allowed"
+    assert response["Allow"] == "GET, POST"
+
+
+def test_right_method_on_the_same_path_still_answers(client, campaign, admin_zhang):
+    client.force_login(admin_zhang)
+
+    response = client.get(api_url("/units"))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/", "/no-such-endpoint"])
+def test_api_root_and_unknown_paths_are_404_in_the_error_shape(client, db, path):
+    response = client.get(api_url(path))
+
+    assert error_of(response, 404)["code"] == "not_found"

@@ -9,7 +9,7 @@ figures are the unit's word and casework leaves them alone (the caller is told).
 
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from ipweek.campaigns.models import Activity
@@ -21,17 +21,8 @@ from ipweek.units.models import Unit
 def push_figures(*, activity: Activity, unit: Unit, values: dict[str, int], title: str) -> ActivityReport | None:
     """Set ``values`` (metric → count) on the unit's editable closing report; None if it is no longer editable."""
     with transaction.atomic():
-        report = (
-            ActivityReport.objects.select_for_update()
-            .filter(activity=activity, unit=unit, kind=ActivityReport.Kind.CLOSING)
-            .order_by("pk")
-            .first()
-        )
-        if report is None:
-            report = ActivityReport.objects.create(
-                activity=activity, unit=unit, kind=ActivityReport.Kind.CLOSING, title=title[:200]
-            )
-        elif report.status not in EDITABLE_STATUSES:
+        report = _closing_report(activity, unit, title)
+        if report.status not in EDITABLE_STATUSES:
             return None
         level = activity.campaign.level
         for metric, count in values.items():
@@ -48,3 +39,20 @@ def push_figures(*, activity: Activity, unit: Unit, values: dict[str, int], titl
             )
         ActivityReport.objects.filter(pk=report.pk).update(version=F("version") + 1)
     return report
+
+
+def _closing_report(activity: Activity, unit: Unit, title: str) -> ActivityReport:
+    """The unit's closing report, locked; a new draft if there is none (one per unit: a database constraint)."""
+    closing = ActivityReport.objects.select_for_update().filter(
+        activity=activity, unit=unit, kind=ActivityReport.Kind.CLOSING
+    )
+    report = closing.first()
+    if report is not None:
+        return report
+    try:
+        with transaction.atomic():
+            return ActivityReport.objects.create(
+                activity=activity, unit=unit, kind=ActivityReport.Kind.CLOSING, title=title[:200]
+            )
+    except IntegrityError:  # the unit's liaison created it a moment ago
+        return closing.get()

@@ -246,7 +246,9 @@ def test_screens_page_adds_a_screen(client, campaign, admin_zhang):
 @pytest.mark.parametrize("count", [1, 3])
 def test_post_list_queries_do_not_grow(client, campaign, admin_zhang, activity_of_a, count, django_assert_num_queries):
     for index in range(count):
-        report = ActivityReportFactory(activity=activity_of_a, status=ActivityReport.Status.APPROVED)
+        report = ActivityReportFactory(
+            activity=activity_of_a, kind=ActivityReport.Kind.NEWS, status=ActivityReport.Status.APPROVED
+        )
         ApprovedPostFactory(campaign=campaign, activity=activity_of_a, source_report=report, title=f"新闻{index}")
     client.force_login(admin_zhang)
 

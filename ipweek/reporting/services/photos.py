@@ -1,8 +1,9 @@
 """Photos of a report: checked, their EXIF time and place read, and a clean copy made for publishing.
 
-The original is kept as uploaded, under a random name, for the office only: it may carry the
-place it was taken. What pages and the portal show is ``published_image``: turned upright, no
-larger than ``IPWEEK_PHOTO_PUBLISHED_EDGE`` on its long edge, re-encoded as JPEG with no EXIF at all.
+The original is kept as uploaded, under a random name, in private storage (``IPWEEK_PRIVATE_ROOT``,
+outside ``MEDIA_ROOT``) for the office only: it may carry the place it was taken. What pages and the
+portal show is ``published_image``: turned upright, no larger than ``IPWEEK_PHOTO_PUBLISHED_EDGE`` on
+its long edge, re-encoded as JPEG with no EXIF at all.
 
 An upload is refused unless Pillow reads it as JPEG, PNG or WebP, whatever its name says, and
 it ends where the image ends: a picture with an archive or a script glued behind it (a polyglot)
@@ -23,6 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -300,6 +302,11 @@ def _random_name(extension: str) -> str:
     return f"{uuid.uuid4().hex}{extension}"
 
 
+def _stored_files(photo: Photo) -> list[tuple[Storage, str]]:
+    # The original is in private storage, the published copy in media storage.
+    return [(file.storage, file.name) for file in (photo.image, photo.published_image) if file.name]
+
+
 def add_photo(*, report: ActivityReport, upload: "UploadedFile[bytes]", caption: str, actor: User) -> Photo:
     """Check an uploaded photo and add it to a draft or returned report; writes an audit event.
 
@@ -330,7 +337,7 @@ def store_photo(*, report: ActivityReport, checked: CheckedPhoto, caption: str, 
     )
     photo.image.save(_random_name(checked.extension), ContentFile(checked.data), save=False)
     photo.published_image.save(_random_name(".jpg"), ContentFile(checked.published), save=False)
-    stored = [name for name in (photo.image.name, photo.published_image.name) if name]
+    stored = _stored_files(photo)
     try:
         photo.save()
         record_audit(
@@ -343,8 +350,8 @@ def store_photo(*, report: ActivityReport, checked: CheckedPhoto, caption: str, 
         )
     except Exception:
         # The row is not saved: do not leave its files behind.
-        for name in stored:
-            photo.image.storage.delete(name)
+        for storage, name in stored:
+            storage.delete(name)
         raise
     return photo
 
@@ -363,12 +370,11 @@ def delete_photo(*, photo: Photo, actor: User) -> None:
         report_id=report.pk,
         caption=photo.caption,
     )
-    names = [name for name in (photo.image.name, photo.published_image.name) if name]
-    storage = photo.image.storage
+    stored = _stored_files(photo)
     photo.delete()
 
     def delete_files() -> None:
-        for name in names:
+        for storage, name in stored:
             storage.delete(name)
 
     # Files go only once the row is surely gone.

@@ -12,7 +12,7 @@ editing at once never silently overwrite each other.
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,6 +59,10 @@ def _validate(report: ActivityReport, data: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
+def _closing_report_exists_message() -> str:
+    return _("This unit already has a closing report for this activity; change that one instead.")
+
+
 def _has_other_closing_report(activity: Activity, unit: Unit, report: ActivityReport | None) -> bool:
     others = ActivityReport.objects.filter(activity=activity, unit=unit, kind=Kind.CLOSING)
     if report is not None and report.pk is not None:
@@ -81,7 +85,8 @@ def save_report(
 
     A stale or missing ``version`` is refused and nothing is saved. ``data`` holds ``title`` and
     ``body`` (sanitised rich text). A unit sends one closing report per activity, so its figures are
-    counted once. Writes an audit event.
+    counted once (a database constraint holds this too; a parallel request that slips past the check
+    gets the same refusal). Writes an audit event.
     """
     is_new = report is None
     target = report if report is not None else ActivityReport(activity=activity, unit=unit)
@@ -95,11 +100,19 @@ def save_report(
     target.kind = kind
     errors = _validate(target, data)
     if kind == Kind.CLOSING and _has_other_closing_report(activity, unit, report):
-        errors["kind"] = _("This unit already has a closing report for this activity; change that one instead.")
+        errors["kind"] = _closing_report_exists_message()
     if errors:
         raise ValidationError(errors)
     if is_new:
-        target.save()
+        try:
+            with transaction.atomic():
+                target.save()
+        except IntegrityError as error:
+            # The check above ran before a parallel request's closing report was committed; the
+            # database's one-closing-report constraint (the only unique rule on a new report) caught it.
+            if kind != Kind.CLOSING:
+                raise
+            raise ValidationError({"kind": _closing_report_exists_message()}) from error
     else:
         # One UPDATE that only matches if nobody saved in between, even under concurrent requests.
         changed = ActivityReport.objects.filter(

@@ -2,7 +2,8 @@
 
 Keep their arguments stable: other test modules build on ``ActivityReportFactory(activity, unit, kind,
 title, status)`` and ``FigureFactory(report, metric, value, unit)``. ``PhotoFactory`` writes two small
-JPEGs to ``MEDIA_ROOT``; point that at ``tmp_path`` in tests that use it.
+JPEGs: the published copy to ``MEDIA_ROOT`` (point that at ``tmp_path`` in tests that use it), the
+original to ``IPWEEK_PRIVATE_ROOT`` (the root conftest already points that at a temporary folder).
 """
 
 from decimal import Decimal

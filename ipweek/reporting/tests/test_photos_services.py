@@ -3,6 +3,7 @@ import os
 import zoneinfo
 from decimal import Decimal
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -27,8 +28,10 @@ def report(activity_of_a, unit_a):
     return ActivityReportFactory(activity=activity_of_a, unit=unit_a, kind=ActivityReport.Kind.NEWS)
 
 
-def stored_files(root):
-    return sorted(path.name for path in root.rglob("*") if path.is_file()) if root.exists() else []
+def stored_files(settings):
+    """Every file the photo services wrote: published copies under MEDIA_ROOT, originals in private storage."""
+    roots = [Path(settings.MEDIA_ROOT), Path(settings.IPWEEK_PRIVATE_ROOT)]
+    return sorted(path.name for root in roots if root.exists() for path in root.rglob("*") if path.is_file())
 
 
 def refused(report, actor, data, name="photo.jpg"):
@@ -72,6 +75,17 @@ def test_add_photo_keeps_the_original_under_a_random_name(report, coordinator_li
     assert photo.published_image.name.startswith("reports/published/")
     with photo.image.open("rb") as original:
         assert original.read() == data
+
+
+def test_add_photo_keeps_the_original_in_private_storage_outside_media(report, coordinator_li, settings):
+    data = image_bytes("JPEG", exif=exif_with_place())
+
+    photo = add_photo(report=report, upload=upload(data), caption="", actor=coordinator_li)
+
+    assert (Path(settings.IPWEEK_PRIVATE_ROOT) / photo.image.name).read_bytes() == data
+    assert not (Path(settings.MEDIA_ROOT) / photo.image.name).exists()
+    assert (Path(settings.MEDIA_ROOT) / photo.published_image.name).is_file()
+    assert not (Path(settings.IPWEEK_PRIVATE_ROOT) / photo.published_image.name).exists()
 
 
 def test_add_photo_applies_the_orientation(report, coordinator_li):
@@ -156,17 +170,17 @@ def test_add_photo_accepts_a_jpeg_followed_by_its_gain_map(report, coordinator_l
 # --- refused uploads -----------------------------------------------------------------------------
 
 
-def test_add_photo_refuses_text(report, coordinator_li, media_root):
+def test_add_photo_refuses_text(report, coordinator_li, settings):
     assert "image" in refused(report, coordinator_li, "这不是图片".encode() * 50, "notes.jpg")
     assert not Photo.objects.exists()
-    assert stored_files(media_root) == []
+    assert stored_files(settings) == []
 
 
-def test_add_photo_refuses_a_disguised_executable(report, coordinator_li, media_root):
+def test_add_photo_refuses_a_disguised_executable(report, coordinator_li, settings):
     executable = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + b"\x00" * 50 + b"This program cannot be run in DOS mode."
 
     assert "image" in refused(report, coordinator_li, executable + b"\x00" * 500, "活动照片.jpg")
-    assert stored_files(media_root) == []
+    assert stored_files(settings) == []
 
 
 def test_add_photo_refuses_a_gif(report, coordinator_li):
@@ -230,33 +244,33 @@ def test_add_photo_refuses_a_sent_report(activity_of_a, unit_a, coordinator_li):
     assert "image" in refused(sent, coordinator_li, image_bytes("JPEG"))
 
 
-def test_add_photo_refuses_a_long_caption(report, coordinator_li, media_root):
+def test_add_photo_refuses_a_long_caption(report, coordinator_li, settings):
     with pytest.raises(ValidationError) as caught:
         add_photo(report=report, upload=upload(image_bytes("JPEG")), caption="长" * 201, actor=coordinator_li)
 
     assert "caption" in caught.value.message_dict
-    assert stored_files(media_root) == []
+    assert stored_files(settings) == []
 
 
-def test_check_photo_writes_nothing(media_root):
+def test_check_photo_writes_nothing(settings):
     checked = check_photo(upload(image_bytes("JPEG", exif=exif_with_place())))
 
     assert checked.extension == ".jpg"
-    assert stored_files(media_root) == []
+    assert stored_files(settings) == []
 
 
 # --- removing ------------------------------------------------------------------------------------
 
 
 def test_delete_photo_removes_the_row_and_both_files(
-    report, coordinator_li, media_root, django_capture_on_commit_callbacks
+    report, coordinator_li, settings, django_capture_on_commit_callbacks
 ):
     photo = add_photo(report=report, upload=upload(image_bytes("JPEG")), caption="", actor=coordinator_li)
-    assert len(stored_files(media_root)) == 2
+    assert len(stored_files(settings)) == 2
 
     with django_capture_on_commit_callbacks(execute=True):
         delete_photo(photo=photo, actor=coordinator_li)
 
     assert not Photo.objects.exists()
-    assert stored_files(media_root) == []
+    assert stored_files(settings) == []
     assert AuditEvent.objects.filter(action="photo.deleted").exists()

@@ -373,7 +373,7 @@ def test_report_page_shows_published_photos_never_the_original(client, viewer_zh
 
     assert response.status_code == 200
     assert photo.published_image.url in response.text
-    assert photo.image.url not in response.text
+    assert photo.image.name not in response.text
 
 
 def test_report_page_shows_the_original_to_office_staff(client, admin_zhang, approved):
@@ -384,7 +384,7 @@ def test_report_page_shows_the_original_to_office_staff(client, admin_zhang, app
 
     original = reverse("reporting:photo_original", args=[approved.activity.campaign_id, photo.pk])
     assert original in response.text
-    assert photo.image.url not in response.text  # never a direct media link to the file with GPS
+    assert photo.image.name not in response.text  # never a direct link to the file with GPS
 
 
 @pytest.mark.parametrize("persona", ["outsider_wang", "viewer_zhao"])
@@ -551,8 +551,9 @@ def test_figure_confirm_is_403_for_the_liaison(client, coordinator_li, submitted
     assert figure.needs_confirmation is True
 
 
-def test_figure_confirm_of_another_reports_figure_is_404(client, admin_zhang, submitted, draft):
-    figure = FigureFactory(report=draft, needs_confirmation=True)
+def test_figure_confirm_of_another_reports_figure_is_404(client, admin_zhang, submitted, activity_of_b, unit_b):
+    other = ActivityReportFactory(activity=activity_of_b, unit=unit_b, kind=Kind.CLOSING)
+    figure = FigureFactory(report=other, needs_confirmation=True)
     client.force_login(admin_zhang)
 
     response = client.post(report_url("figure_confirm", submitted, figure.pk))

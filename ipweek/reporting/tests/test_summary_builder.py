@@ -71,11 +71,11 @@ def build_summary_campaign(campaign, unit_a, unit_b):
     ActivityFactory(campaign=campaign, title="已取消的活动", status=Activity.Status.CANCELLED)
 
     closing_report(launch, unit_a, participants=12345, materials=8000, consultations=560, complaints=12)
-    closing_report(school, unit_b, ActivityReport.Status.PUBLISHED, participants=1000)
-    closing_report(training, unit_a, ActivityReport.Status.DRAFT, participants=99999)
-    closing_report(training, unit_a, ActivityReport.Status.SUBMITTED, participants=77777)
-    report = closing_report(school, unit_b, ActivityReport.Status.APPROVED)
+    report = closing_report(school, unit_b, ActivityReport.Status.PUBLISHED, participants=1000)
     Figure.objects.create(report=report, metric=Figure.Metric.OTHER, label="发放环保袋", value=300, unit="个")
+    # One closing report per unit and activity: the draft is unit B's, the submitted one unit A's.
+    closing_report(training, unit_b, ActivityReport.Status.DRAFT, participants=99999)
+    closing_report(training, unit_a, ActivityReport.Status.SUBMITTED, participants=77777)
     news_report(launch, unit_a, "示例市首次发布知识产权保护白皮书")
     news_report(launch, unit_a, "尚未发布的新闻", ActivityReport.Status.SUBMITTED)
 

@@ -1,5 +1,6 @@
 """Photo files. Published copies (resized, without EXIF) are public; originals, which may carry
-the place they were taken, go only to office staff, and each download is audited."""
+the place they were taken, sit in private storage outside MEDIA_ROOT and go only to office staff,
+each download audited."""
 
 from pathlib import Path
 
@@ -28,7 +29,12 @@ def original_photo(request: AuthenticatedHttpRequest, pk: int, photo_id: int) ->
     photo = get_object_or_404(Photo.objects.select_related("report__activity"), pk=photo_id)
     if photo.report.activity.campaign_id != pk or not photo.image:
         raise Http404
+    try:
+        original = photo.image.open("rb")
+    except FileNotFoundError as error:
+        # Not in private storage: lost, or still under MEDIA_ROOT until `ipweek move-photo-originals` runs.
+        raise Http404 from error
     record_audit(actor=request.user, action="photo.original_viewed", obj=photo, campaign_id=pk)
-    response = FileResponse(photo.image.open("rb"), content_type="application/octet-stream", as_attachment=True)
+    response = FileResponse(original, content_type="application/octet-stream", as_attachment=True)
     response["Cache-Control"] = "private, no-store"
     return response
