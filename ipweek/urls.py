@@ -14,12 +14,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("ipweek.accounts.urls")),
     path("display/", include("ipweek.core.urls")),
+    path("casework/", include("ipweek.casework.urls")),
+    # The public site before the staff pages: it takes the 4·26 peak, and resolving a URL walks the
+    # patterns in order. Its patterns cannot shadow a staff page: they are the site root, archive/,
+    # site/, knowledge/, sitemap.xml and /<year>/<region>/… (a year is digits; staff paths are words).
+    path("", include("ipweek.casework.urls_public")),
+    path("", include("ipweek.portal.urls")),
     path("", include("ipweek.campaigns.urls")),
     path("", include("ipweek.reporting.urls")),
     path("", include("ipweek.units.urls")),
     path("", include("ipweek.publishing.urls")),
-    path("casework/", include("ipweek.casework.urls")),
-    path("", include("ipweek.casework.urls_public")),
-    # Public pages last: their patterns (/<year>/<region>/…) are the broadest.
-    path("", include("ipweek.portal.urls")),
 ]
