@@ -91,3 +91,16 @@ def test_the_desk_page_passes_axe(tablet):
     _context, page = tablet
 
     assert serious_violations(page) == []
+
+
+def test_logging_out_drops_the_desk_s_offline_copy(tablet):
+    _context, page = tablet
+    page.wait_for_selector("#desk[data-offline-ready=true]", state="attached", timeout=20000)
+    assert page.evaluate("caches.keys().then(keys => keys.filter(k => k.startsWith('ipweek-desk-')).length)") > 0
+
+    page.locator("form[data-logout] button").click()
+    page.wait_for_url("**/accounts/login/**")
+
+    assert page.evaluate("caches.keys().then(keys => keys.filter(k => k.startsWith('ipweek-desk-')).length)") == 0
+    registrations = "navigator.serviceWorker.getRegistrations().then(all => all.length)"
+    assert page.evaluate(registrations) == 0
