@@ -69,6 +69,17 @@ def placeholder_number() -> str:
     return "~" + secrets.token_hex(15)
 
 
+def stored_key(channel: str, office_id: int, key: str) -> str:
+    """What the table holds for a client's idempotency key: a digest scoped to the way in and the office.
+
+    A key a client chose only ever finds a case that came in the same way to the same office, so a
+    key seen elsewhere (a hotline case's, an inspection's) cannot fetch that case's receipt through the
+    public form. The raw key is never stored.
+    """
+    scoped = f"{channel}\x1f{office_id}\x1f{key.strip()[:64]}"
+    return hashlib.sha256(scoped.encode()).hexdigest()
+
+
 def new_idempotency_key() -> str:
     return secrets.token_urlsafe(24)
 

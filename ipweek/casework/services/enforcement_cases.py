@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ipweek.accounts.models import User
+from ipweek.casework import numbering
 from ipweek.casework.models import Case, Inspection, InspectionItem
 from ipweek.casework.models.cases import IpType
 from ipweek.casework.permissions import casework_access
@@ -45,7 +46,8 @@ def open_case_for_inspection(*, inspection: Inspection, actor: User) -> IntakeRe
     key = intake_key(inspection)
     # Locked, so that two clicks at once link one case and audit it once.
     linked_id = Inspection.objects.select_for_update().values_list("case_id", flat=True).get(pk=inspection.pk)
-    if linked_id is not None and not Case.objects.filter(pk=linked_id, idempotency_key=key).exists():
+    stored = numbering.stored_key(Case.Channel.INSPECTION, action.office_id, key)
+    if linked_id is not None and not Case.objects.filter(pk=linked_id, idempotency_key=stored).exists():
         raise ValidationError({"case_number": _("This inspection is already linked to a case.")})
     result = submit_case(
         office=action.office,

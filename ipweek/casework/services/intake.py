@@ -193,7 +193,8 @@ def submit_case(
     """Check, number and commit a case; repeat-safe with ``idempotency_key``."""
     if kind not in Case.Kind.values or channel not in Case.Channel.values:
         raise ValidationError({"kind": _("Choose one of the options.")})
-    key = (idempotency_key or "").strip()[:64] or numbering.new_idempotency_key()
+    raw = (idempotency_key or "").strip()[:64] or numbering.new_idempotency_key()
+    key = numbering.stored_key(channel, office.pk, raw)
     existing = Case.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return IntakeResult(existing, numbering.access_code_for(key), created=False)

@@ -182,7 +182,8 @@ def desk_receipt(request: AuthenticatedHttpRequest, activity_id: int, number: st
     if case is None:
         raise Http404
     key = request.session.get("desk_receipts", {}).get(number)
-    code = numbering.access_code_for(key) if key and case.idempotency_key == key else ""
+    stored = numbering.stored_key(Case.Channel.DESK, case.office_id, key) if key else ""
+    code = numbering.access_code_for(stored) if stored and case.idempotency_key == stored else ""
     track_url = _track_url(request, case, desk)
     context = {"desk": desk, "activity": desk.activity, "case": case, "code": code, "track_url": track_url}
     return render(

@@ -150,7 +150,8 @@ def submit_request(
     if platform.user_id is None or actor.pk != platform.user_id:
         raise PermissionDenied(_("Only the platform's own account may send its requests."))
     key = platform_key(platform, idempotency_key or numbering.new_idempotency_key())
-    existing = EcommerceRequest.objects.select_related("case", "platform").filter(case__idempotency_key=key).first()
+    stored = numbering.stored_key(Case.Channel.PLATFORM, platform.office_id, key)
+    existing = EcommerceRequest.objects.select_related("case", "platform").filter(case__idempotency_key=stored).first()
     if existing is not None:
         return SubmitResult(existing, created=False)
     fields, case_data = clean_request_data(data, evidence)
