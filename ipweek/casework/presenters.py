@@ -7,6 +7,7 @@ that forgets to ask for masking still masks. Revealing is decided (and logged) b
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from ipweek.casework import deadlines
 from ipweek.casework.masking import mask_address, mask_email, mask_id_number, mask_name, mask_phone
 from ipweek.casework.models import Case
+from ipweek.casework.redaction import Known, known_of, redact
 from ipweek.casework.services.queues import SOON_DAYS
 from ipweek.casework.services.workflow import STEPS
 from ipweek.core.workdays import working_days_between
@@ -63,6 +65,26 @@ class CaseView:
     @property
     def complainant_address(self) -> str:
         return self._show(self.case.complainant_address, mask_address)
+
+    # Free text quotes people too ("张三投诉…，电话13812341234"): shown redacted unless revealed.
+    @cached_property
+    def _known(self) -> Known:
+        return known_of(self.case)
+
+    def _text(self, value: str) -> str:
+        return value if self.is_revealed else redact(value, self._known)
+
+    @property
+    def subject(self) -> str:
+        return self._text(self.case.subject)
+
+    @property
+    def facts(self) -> str:
+        return self._text(self.case.facts)
+
+    @property
+    def request(self) -> str:
+        return self._text(self.case.request)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ipweek.casework.masking import mask_email, mask_id_number, mask_phone
+from ipweek.casework.masking import mask_address, mask_email, mask_id_number, mask_phone
 from ipweek.casework.models import Case
 
 # Longest first: the legal form that ends an organisation's name, kept when the name is masked.
@@ -149,6 +149,14 @@ def known_of(case: Case) -> Known:
         name = name.strip()
         if len(name) >= 2:
             names.append((name, mask_party(name)))
+    # Addresses: the complainant's always, a respondent's only when the respondent is a person.
+    addresses = [case.complainant_address]
+    if looks_like_person(case.respondent_name):
+        addresses.append(case.respondent_address)
+    for address in addresses:
+        address = address.strip()
+        if len(address) > 6:
+            names.append((address, mask_address(address)))
     numbers = tuple(n for n in (case.complainant_phone, case.complainant_id_number) if n.strip())
     emails = (case.complainant_email,) if case.complainant_email.strip() else ()
     return Known(names=tuple(names), numbers=(*numbers, *emails))

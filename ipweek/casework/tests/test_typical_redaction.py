@@ -123,3 +123,21 @@ def test_redacting_text_full_of_numbers_twice_changes_nothing(parts):
 
     assert redact(once, KNOWN) == once
     assert "13812341234" not in once and "0123456" not in once
+
+
+def test_the_complainant_s_address_is_masked_wherever_the_text_repeats_it():
+    from types import SimpleNamespace
+
+    from ipweek.casework.redaction import known_of, redact
+
+    case = SimpleNamespace(
+        complainant_name="王小明", respondent_name="李四", complainant_phone="", complainant_id_number="",
+        complainant_email="", complainant_address="湖州市吴兴区人民路88号3单元502室",
+        respondent_address="湖州市南浔区某路9号",
+    )  # fmt: skip
+    text = "王小明住湖州市吴兴区人民路88号3单元502室，李四住湖州市南浔区某路9号。"
+
+    redacted = redact(text, known_of(case))
+
+    assert "人民路88号" not in redacted and "某路9号" not in redacted
+    assert "王小明" not in redacted and "湖州市吴兴" in redacted

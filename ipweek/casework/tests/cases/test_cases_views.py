@@ -331,3 +331,16 @@ def test_a_missing_evidence_file_is_a_404_not_a_500(client, caseworker, case_wit
     response = client.get(reverse("casework:evidence", args=[case_with_evidence.number, evidence.pk]))
 
     assert response.status_code == 404
+
+
+def test_free_text_quoting_the_complainant_is_redacted_for_readers(client, admin_zhang, caseworker, office):
+    case = make_case(office, subject=f"{NAME}投诉网店", facts=f"{NAME}（电话{PHONE}）在网店购买了产品。")
+    detail = reverse("casework:detail", args=[case.number])
+
+    client.force_login(admin_zhang)
+    reader_page = client.get(detail).content.decode() + client.get(reverse("casework:list")).content.decode()
+    client.force_login(caseworker)
+    revealed = client.post(reverse("casework:reveal", args=[case.number])).content.decode()
+
+    assert NAME not in reader_page and PHONE not in reader_page
+    assert NAME in revealed and PHONE in revealed
