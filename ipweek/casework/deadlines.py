@@ -13,7 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from ipweek.casework.models import Case, DeadlineRule
-from ipweek.core.workdays import add_working_days
+from ipweek.core.workdays import add_working_days, is_working_day
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,11 @@ class Rule:
     def due(self, start: dt.date) -> dt.date:
         if self.working_days:
             return add_working_days(start, self.days)
-        return start + dt.timedelta(days=self.days)
+        # A period in days that ends on a public holiday ends on the next working day (Civil Code art. 203).
+        end = start + dt.timedelta(days=self.days)
+        while not is_working_day(end):
+            end += dt.timedelta(days=1)
+        return end
 
     def describe(self) -> str:
         unit = _("working days") if self.working_days else _("days")

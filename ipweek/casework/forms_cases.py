@@ -116,7 +116,12 @@ class CaseIntakeForm(forms.Form):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     office = forms.ModelChoiceField(label=_("Office"), queryset=Unit.objects.none(), empty_label=None)
     channel = forms.ChoiceField(label=_("Received by"), choices=STAFF_CHANNELS)
-    kind = forms.ChoiceField(label=_("Type"), choices=Case.Kind.choices, initial=Case.Kind.COMPLAINT)
+    # E-commerce requests come from a platform (its form or the API), with their own details.
+    kind = forms.ChoiceField(
+        label=_("Type"),
+        choices=[(value, label) for value, label in Case.Kind.choices if value != Case.Kind.ECOMMERCE],
+        initial=Case.Kind.COMPLAINT,
+    )
     received_on = forms.DateField(
         label=_("Received on"),
         widget=DateInput(),

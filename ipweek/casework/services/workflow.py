@@ -39,6 +39,7 @@ class Step:
     needs_outcome: bool = False
     needs_handler: bool = False
     notifies: bool = False
+    kinds: frozenset[str] | None = None  # the types of case the step fits; None: every type
 
 
 _OPEN_WORK = frozenset({S.ACCEPTED, S.ASSIGNED, S.MEDIATION, S.INVESTIGATION, S.TRANSFERRED})
@@ -52,7 +53,12 @@ STEPS: dict[str, Step] = {
     ),
     "material_received": Step(gettext_lazy("Material received"), frozenset({S.MORE_MATERIAL}), S.RECEIVED),
     "assign": Step(gettext_lazy("Assign"), frozenset({S.ACCEPTED, S.ASSIGNED}), S.ASSIGNED, needs_handler=True),
-    "mediate": Step(gettext_lazy("Start mediation"), frozenset({S.ASSIGNED}), S.MEDIATION),
+    "mediate": Step(
+        gettext_lazy("Start mediation"),
+        frozenset({S.ASSIGNED}),
+        S.MEDIATION,
+        kinds=frozenset({Case.Kind.COMPLAINT, Case.Kind.DISPUTE, Case.Kind.ASSISTANCE}),
+    ),
     "investigate": Step(gettext_lazy("Start investigation"), frozenset({S.ASSIGNED, S.MEDIATION}), S.INVESTIGATION),
     "decide": Step(
         gettext_lazy("Record the decision"),
@@ -84,9 +90,24 @@ _STATE_RULE: dict[str, str] = {
 }
 
 
+def fits(case: Case, step_name: str) -> bool:
+    """Whether ``step_name`` may follow from the case's state, for its type.
+
+    Only a consultation (answered) and an e-commerce request (given its opinion) are decided straight
+    from "received"; every other case is accepted or refused first, and its complainant told.
+    """
+    step = STEPS[step_name]
+    if case.status not in step.sources or (step.kinds is not None and case.kind not in step.kinds):
+        return False
+    direct = {Case.Kind.CONSULTATION, Case.Kind.ECOMMERCE}
+    return not (step_name == "decide" and case.status == S.RECEIVED and case.kind not in direct)
+
+
 def available_steps(case: Case) -> list[str]:
-    """The steps that may follow from the case's current state, in display order."""
-    steps = [name for name, step in STEPS.items() if case.status in step.sources]
+    """The generic steps that may follow, in display order; e-commerce cases move on their own pages."""
+    if case.kind == Case.Kind.ECOMMERCE:
+        return []
+    steps = [name for name in STEPS if fits(case, name)]
     if case.status in TRANSFER_SOURCES:
         steps.append("transfer")
     return steps
@@ -106,6 +127,8 @@ def next_deadline(case: Case, status: str, today: dt.date) -> tuple[dt.date | No
         if case.status in {S.ACCEPTED, S.ASSIGNED} and case.due_date:
             return case.due_date, case.due_rule  # assigning does not restart the clock
         key = _ACCEPTED_RULE[case.kind]
+    elif status == S.MEDIATION and case.due_rule == "complaint.mediation" and case.due_date:
+        return case.due_date, case.due_rule  # the 45 working days run from acceptance, not from the first talk
     elif status in _STATE_RULE:
         key = _STATE_RULE[status]
     else:
@@ -134,10 +157,12 @@ def apply_step(
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if version is not None and locked.version != version:
             raise ValidationError(_("Someone else changed this case in the meantime. Reload the page and try again."))
-        if locked.status not in step.sources:
+        if not fits(locked, step_name):
             raise ValidationError(
                 _("This step is not possible while the case is “%(status)s”.") % {"status": locked.get_status_display()}
             )
+        if step_name == "mediate" and not locked.consents_to_mediation:
+            raise ValidationError(_("The complainant has not agreed to mediation."))
         _apply(locked, step_name, step, actor, note, outcome, handler)
     return locked
 

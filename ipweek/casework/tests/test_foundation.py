@@ -23,6 +23,7 @@ COMPLAINT = {
     "facts": "该店销售的产品标注专利号，但专利已失效。",
     "request": "请依法查处。",
     "ip_type": "utility_model",
+    "consents_to_mediation": True,
 }
 
 
@@ -129,3 +130,29 @@ def test_masks():
     assert mask_id_number("330102199001011234") == "330***********1234"
     assert mask_contact("someone@example.com") == "s***@example.com"
     assert mask_contact("13812341234") == "138****1234"
+
+
+def test_mediation_needs_consent_and_keeps_the_clock_of_acceptance(office, caseworker):
+    no_consent = submit_case(
+        office=office, kind="complaint", channel="web", data={**COMPLAINT, "consents_to_mediation": False}
+    ).case
+    for step in ("accept", "assign"):
+        no_consent = apply_step(case=no_consent, step_name=step, actor=caseworker, handler=caseworker)
+    with pytest.raises(ValidationError):
+        apply_step(case=no_consent, step_name="mediate", actor=caseworker)
+
+    case = submit_case(office=office, kind="complaint", channel="web", data=COMPLAINT).case
+    case = apply_step(case=case, step_name="accept", actor=caseworker)
+    due_at_acceptance = case.due_date
+    case = apply_step(case=case, step_name="assign", actor=caseworker, handler=caseworker)
+    case = apply_step(case=case, step_name="mediate", actor=caseworker)
+    assert case.due_rule == "complaint.mediation" and case.due_date == due_at_acceptance
+
+
+@pytest.mark.django_db
+def test_a_period_in_days_ending_on_a_holiday_ends_on_the_next_working_day():
+    from ipweek.casework.deadlines import rule
+
+    window = rule("ecommerce.window")  # 15 calendar days
+    assert window.due(dt.date(2026, 4, 16)) == dt.date(2026, 5, 6)  # 1 May falls in the May Day break
+    assert window.due(dt.date(2026, 4, 1)) == dt.date(2026, 4, 16)

@@ -215,7 +215,7 @@ def case_reveal(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
 @require_POST
 def case_step(request: AuthenticatedHttpRequest, number: str, step: str) -> HttpResponse:
     case, access = get_case_for_user(request.user, number, handle=True)
-    if step not in workflow.STEPS:
+    if step not in workflow.STEPS or case.kind == Case.Kind.ECOMMERCE:  # e-commerce cases move on their own pages
         raise Http404
     form = StepForm(request.POST, step=step, case=case)
     if form.is_valid():

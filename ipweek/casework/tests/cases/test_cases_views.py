@@ -239,6 +239,7 @@ def test_assign_offers_only_this_offices_caseworkers(client, caseworker, second_
 
 def test_deciding_needs_an_outcome(client, caseworker, case):
     client.force_login(caseworker)
+    case = apply_step(case=case, step_name="accept", actor=caseworker)  # only consultations are decided at once
 
     missing = client.post(step_url(case, "decide"), {"decide-version": case.version, "decide-outcome": ""})
     done = client.post(step_url(case, "decide"), {"decide-version": case.version, "decide-outcome": "answered"})
@@ -344,3 +345,12 @@ def test_free_text_quoting_the_complainant_is_redacted_for_readers(client, admin
 
     assert NAME not in reader_page and PHONE not in reader_page
     assert NAME in revealed and PHONE in revealed
+
+
+def test_a_complaint_is_accepted_or_refused_before_it_is_decided(client, caseworker, case):
+    client.force_login(caseworker)
+
+    response = client.post(step_url(case, "decide"), {"decide-version": case.version, "decide-outcome": "mediated"})
+
+    case.refresh_from_db()
+    assert response.status_code == 400 and case.status == Case.Status.RECEIVED

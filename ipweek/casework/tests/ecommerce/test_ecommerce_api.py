@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ipweek.api.tests.helpers import api_url, bearer, error_of, send
+from ipweek.casework import deadlines
 from ipweek.casework.models import Case, EcommerceRequest
 from ipweek.casework.services import ecommerce as services
 from ipweek.casework.tests.ecommerce.support import DATA, PHONE, submit
@@ -149,7 +150,8 @@ def test_the_platform_records_measure_declaration_and_complaint(client, platform
 
     assert measure.status_code == declared.status_code == complained.status_code == kept.status_code == 200
     today = timezone.localdate()
-    assert declared.json()["window_ends"] == (today + dt.timedelta(days=15)).isoformat()
+    # 15 days, moved to the next working day when the 15th is a weekend or holiday
+    assert declared.json()["window_ends"] == deadlines.due("ecommerce.window", today).isoformat()
     assert complained.json()["stage"] == "complaint_or_suit"
     assert kept.json()["final"] == "kept"
 

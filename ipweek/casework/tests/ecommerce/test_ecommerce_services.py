@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from ipweek.casework import demo_ecommerce
+from ipweek.casework import deadlines, demo_ecommerce
 from ipweek.casework.demo import DemoContext
 from ipweek.casework.models import Case, CaseEvent, EcommerceRequest, Notification
 from ipweek.casework.services import ecommerce as services
@@ -174,7 +174,8 @@ def test_a_declaration_starts_the_fifteen_day_window(measured, platform_user):
 
     item = services.record_counter_notice(request=item, actor=platform_user, at=day)
 
-    assert item.window_ends == day + dt.timedelta(days=15)
+    assert item.window_ends == deadlines.due("ecommerce.window", day)  # 15 days, off a holiday
+    assert item.window_ends - day >= dt.timedelta(days=15)
     assert services.stage_of(item, timezone.localdate()) == "in_window"
 
 
