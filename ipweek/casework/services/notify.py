@@ -18,7 +18,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from ipweek.casework import deadlines
-from ipweek.casework.masking import mask_email, mask_phone
+from ipweek.casework.masking import mask_contact, mask_email, mask_phone
 from ipweek.casework.models import Case, Notification
 
 logger = logging.getLogger(__name__)
@@ -28,9 +28,10 @@ class Gateway(Protocol):
     def send(self, channel: str, recipient: str, subject: str, body: str) -> None: ...
 
 
+# The demo's stand-ins for an SMS gateway write where logs are kept and read: the recipient is masked.
 class ConsoleGateway:
     def send(self, channel: str, recipient: str, subject: str, body: str) -> None:
-        print(f"[{channel}] → {recipient}: {subject}\n{body}")
+        print(f"[{channel}] → {mask_contact(recipient)}: {subject}\n{body}")
 
 
 class FileGateway:
@@ -38,7 +39,7 @@ class FileGateway:
         folder = Path(settings.VAR_DIR) / "notifications"
         folder.mkdir(parents=True, exist_ok=True)
         with (folder / f"{timezone.localdate():%Y-%m-%d}.log").open("a", encoding="utf-8") as out:
-            out.write(f"{timezone.now().isoformat()} [{channel}] → {recipient}: {subject}\n{body}\n\n")
+            out.write(f"{timezone.now().isoformat()} [{channel}] → {mask_contact(recipient)}: {subject}\n{body}\n\n")
 
 
 def gateway() -> Gateway:

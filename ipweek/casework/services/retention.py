@@ -50,9 +50,9 @@ def _cutoff(now: dt.datetime | None, days: int | None) -> dt.datetime:
 
 
 def due_cases(cutoff: dt.datetime) -> QuerySet[Case]:
-    """Closed before ``cutoff`` and not purged yet."""
+    """Closed (or refused) before ``cutoff`` and not purged yet."""
     return Case.objects.filter(
-        status=Case.Status.CLOSED, closed_at__lt=cutoff, personal_data_purged_at__isnull=True
+        status__in=[Case.Status.CLOSED, Case.Status.REFUSED], closed_at__lt=cutoff, personal_data_purged_at__isnull=True
     ).order_by("pk")
 
 
@@ -76,8 +76,10 @@ def _purge_case(case: Case, now: dt.datetime) -> list[Path]:
     known = known_of(case)
     # The respondent stays named on the case; only the complainant's identity goes from the texts.
     complainant_only = Known(
-        names=tuple(p for p in known.names if p[0] == case.complainant_name), numbers=known.numbers
+        names=tuple(p for p in known.names if p[0] in (case.complainant_name, case.complainant_address)),
+        numbers=known.numbers,
     )
+    case.subject = redact(case.subject, complainant_only)
     case.facts = redact(case.facts, complainant_only)
     case.request = redact(case.request, complainant_only)
     for name in COMPLAINANT_FIELDS:
@@ -85,7 +87,15 @@ def _purge_case(case: Case, now: dt.datetime) -> list[Path]:
     case.personal_data_purged_at = now
     case.version += 1  # the row is locked by the caller
     case.save(
-        update_fields=[*COMPLAINANT_FIELDS, "facts", "request", "personal_data_purged_at", "version", "updated_at"]
+        update_fields=[
+            *COMPLAINANT_FIELDS,
+            "subject",
+            "facts",
+            "request",
+            "personal_data_purged_at",
+            "version",
+            "updated_at",
+        ]
     )
     CaseEvent.objects.create(case=case, at=now, action="data_purged", from_status=case.status, to_status=case.status)
     evidence = list(Evidence.objects.filter(case=case).values_list("pk", "path"))

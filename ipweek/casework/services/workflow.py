@@ -193,6 +193,7 @@ def _apply(case: Case, step_name: str, step: Step, actor: User, note: str, outco
         case.outcome, case.decided_at = outcome, now
     elif step_name == "refuse":
         case.outcome = Case.Outcome.REFUSED
+        case.closed_at = now  # a refusal ends the case (unless reopened): retention counts from here
     elif step_name == "close":
         case.closed_at = now
     elif step_name == "reopen":

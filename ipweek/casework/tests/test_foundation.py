@@ -156,3 +156,27 @@ def test_a_period_in_days_ending_on_a_holiday_ends_on_the_next_working_day():
     window = rule("ecommerce.window")  # 15 calendar days
     assert window.due(dt.date(2026, 4, 16)) == dt.date(2026, 5, 6)  # 1 May falls in the May Day break
     assert window.due(dt.date(2026, 4, 1)) == dt.date(2026, 4, 16)
+
+
+def test_a_refused_case_is_purged_after_the_retention_period(office, caseworker):
+    from ipweek.casework.services.retention import purge_personal_data
+
+    case = submit_case(office=office, kind="complaint", channel="web", data=COMPLAINT).case
+    case = apply_step(case=case, step_name="refuse", actor=caseworker, note="不属于本部门管辖")
+    assert case.closed_at is not None
+
+    purge_personal_data(now=case.closed_at + dt.timedelta(days=2), days=1)
+
+    case.refresh_from_db()
+    assert case.personal_data_purged_at and not case.complainant_phone and not case.complainant_name
+
+
+def test_the_file_gateway_keeps_no_full_phone_number(office, caseworker, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    settings.IPWEEK_SMS_BACKEND = "file"
+    case = submit_case(office=office, kind="complaint", channel="web", data=COMPLAINT).case
+
+    apply_step(case=case, step_name="accept", actor=caseworker)
+
+    written = "".join(path.read_text(encoding="utf-8") for path in (tmp_path / "notifications").iterdir())
+    assert "138****1234" in written and "13812341234" not in written
