@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -25,6 +24,7 @@ from ipweek.campaigns.models import Activity, Campaign
 from ipweek.casework import deadlines, numbering
 from ipweek.casework.models import Case, CaseEvent, Evidence, IntakeRoute
 from ipweek.core.audit import record_audit
+from ipweek.core.storage import private_root
 from ipweek.core.uploads import check_upload
 from ipweek.units.models import Membership, Unit
 
@@ -274,10 +274,6 @@ def _commit(
             path.unlink(missing_ok=True)
         raise
     return case
-
-
-def private_root() -> Path:
-    return Path(getattr(settings, "IPWEEK_PRIVATE_ROOT", settings.VAR_DIR / "private"))
 
 
 def _store_evidence(case: Case, upload: UploadedFile, content_type: str) -> Path:

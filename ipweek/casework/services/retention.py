@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from ipweek.casework.models import Case, CaseEvent, DeskEntry, Evidence
 from ipweek.casework.redaction import Known, known_of, redact
-from ipweek.casework.services.intake import private_root
 from ipweek.core.models import AuditEvent
+from ipweek.core.storage import private_root
 
 logger = logging.getLogger(__name__)
 

@@ -34,9 +34,10 @@ from ipweek.casework.models.cases import OPEN_CASES
 from ipweek.casework.permissions import CaseworkAccess, casework_access, get_case_for_user
 from ipweek.casework.presenters import CaseView, DueInfo, action_label, due_info, rule_label
 from ipweek.casework.services import queues, workflow
-from ipweek.casework.services.intake import private_root, submit_case
+from ipweek.casework.services.intake import submit_case
 from ipweek.core.forms import add_service_errors
 from ipweek.core.http import AuthenticatedHttpRequest
+from ipweek.core.storage import private_root
 from ipweek.units.models import Unit
 
 PAGE_SIZE = 25
